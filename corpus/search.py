@@ -1,0 +1,139 @@
+"""Passage search: FTS5 bm25, embedding similarity, and both fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import sqlite_utils
+
+RRF_K = 60
+_WORD = re.compile(r"[\w’'-]+", re.U)
+
+
+@dataclass
+class Hit:
+    """One passage found by a search, with its citation and why it matched."""
+
+    passage_id: str
+    document_id: str
+    title: str | None
+    organization: str | None
+    date: str | None
+    symbol: str | None
+    source_url: str | None
+    page: int | None
+    paragraph_no: str | None
+    text: str
+    snippet: str
+    score: float
+    fts_rank: int | None = None
+    semantic_score: float | None = None
+
+
+def fts_query(query: str, any_term: bool = False) -> str:
+    """A safe FTS5 query from free text: each word quoted, phrases in double quotes kept."""
+    phrases = re.findall(r'"([^"]+)"', query)
+    rest = re.sub(r'"[^"]*"', " ", query)
+    terms = [f'"{p}"' for p in phrases] + [f'"{w}"' for w in _WORD.findall(rest) if w.upper() not in ("AND", "OR", "NOT")]
+    return (" OR " if any_term else " ").join(terms)
+
+
+def fts_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float, str]]:
+    """(passage id, bm25, highlighted snippet), best first; all terms required, any term as fallback."""
+    sql = """select p.id, bm25(passages_fts) as rank,
+                    snippet(passages_fts, 0, '[', ']', '…', 24) as snippet
+             from passages_fts join passages p on p.rowid = passages_fts.rowid
+             where passages_fts match ? order by rank limit ?"""
+    for any_term in (False, True):
+        q = fts_query(query, any_term)
+        if not q:
+            return []
+        rows = [(r[0], r[1], r[2]) for r in db.execute(sql, [q, limit]).fetchall()]
+        if rows:
+            return rows
+    return []
+
+
+def _load_matrix(conn) -> tuple[list[str], np.ndarray]:
+    ids, vectors = [], []
+    for pid, blob in conn.execute("select passage_id, vector from embeddings order by passage_id").fetchall():
+        ids.append(pid)
+        vectors.append(np.frombuffer(blob, dtype="<f4"))
+    return ids, (np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_matrix(path: str, mtime: float) -> tuple[list[str], np.ndarray]:
+    return _load_matrix(sqlite_utils.Database(path).conn)
+
+
+def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
+    """Passage ids and their embeddings, cached in memory until the database file changes."""
+    path = db.conn.execute("pragma database_list").fetchone()[2]
+    if not path:
+        return _load_matrix(db.conn)
+    wal = path + "-wal"
+    mtime = max(os.path.getmtime(path), os.path.getmtime(wal) if os.path.exists(wal) else 0)
+    return _cached_matrix(path, mtime)
+
+
+def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float]]:
+    """(passage id, cosine similarity), best first."""
+    ids, matrix = embedding_matrix(db)
+    if not ids:
+        return []
+    from nlp.embeddings import embed
+
+    scores = matrix @ embed([query])[0]
+    k = min(limit, len(ids))
+    top = np.argpartition(-scores, k - 1)[:k]
+    return [(ids[i], float(scores[i])) for i in top[np.argsort(-scores[top])]]
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 10, mode: str = "hybrid", per_document: int = 3) -> list[Hit]:
+    """Passages best first, by 'fts', 'semantic' or 'hybrid' (reciprocal rank fusion of both)."""
+    fts = fts_search(db, query) if mode in ("fts", "hybrid") else []
+    sem = semantic_search(db, query) if mode in ("semantic", "hybrid") else []
+    scores: dict[str, float] = {}
+    for rank, (pid, *_rest) in enumerate(fts):
+        scores[pid] = scores.get(pid, 0) + 1 / (RRF_K + rank + 1)
+    for rank, (pid, _sim) in enumerate(sem):
+        scores[pid] = scores.get(pid, 0) + 1 / (RRF_K + rank + 1)
+    fts_info = {pid: (rank + 1, snippet) for rank, (pid, _bm25, snippet) in enumerate(fts)}
+    sem_info = dict(sem)
+    ordered = sorted(scores, key=lambda pid: (-scores[pid], pid))
+    hits: list[Hit] = []
+    per_doc: dict[str, int] = {}
+    rows = _passages(db, ordered[: max(limit * 10, 50)])
+    for pid in ordered:
+        row = rows.get(pid)
+        if row is None:
+            continue
+        if per_doc.get(row["document_id"], 0) >= per_document:
+            continue
+        per_doc[row["document_id"]] = per_doc.get(row["document_id"], 0) + 1
+        rank, snippet = fts_info.get(pid, (None, None))
+        hits.append(Hit(pid, row["document_id"], row["title"], row["organization"], row["date"], row["symbol"],
+                        row["source_url"], row["page"], row["paragraph_no"], row["text"],
+                        snippet or _short(row["text"]), round(scores[pid], 6), rank,
+                        round(sem_info[pid], 4) if pid in sem_info else None))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def _short(text: str, n: int = 200) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
+
+
+def _passages(db: sqlite_utils.Database, ids: list[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = f"""select p.id, p.document_id, p.page, p.paragraph_no, p.text, d.title, d.organization, d.date, d.symbol, d.source_url
+              from passages p join documents d on d.id = p.document_id where p.id in ({marks})"""
+    return {r["id"]: r for r in db.query(sql, ids)}

@@ -1,0 +1,197 @@
+"""Analyse one extracted document: entities, articles, events, recommendations, topics, embeddings."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import find_dates
+from ingest.models import Document
+
+from . import NLP_VERSION
+from .articles import parse_articles
+from .models import Analysis, ArticleRef, Entity, Event, Mention
+from .recommendations import find_recommendations
+from .spacy_pipeline import alias_index, canonical_names, load_nlp
+from .topics import article_topics, assign_topics, keyword_topics
+
+HONORIFICS = re.compile(r"^(?:(?:H\.\s?E\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|Professor|Sir|Dame|Justice|Judge|Ambassador|Minister)\s+)+", re.I)
+ACRONYM_DEF = re.compile(
+    r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|against|de|la|del|des|du|[A-Z][\w&'’-]*)){1,9})\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+)
+EVENT_WORDS = re.compile(
+    r"\b(meeting|session|dialogue|conference|workshop|consultation|training|visit|seminar|forum|briefing|roundtable|round table"
+    r"|launch(?:ed)?|held|convened|organi[sz]ed|hosted|took place|attended|adopted|review|reunión|réunion|taller|atelier)\b",
+    re.I,
+)
+STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
+UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on)\b")
+ACADEMIA = re.compile(r"\b(University|Universit[ée]|Universidad|Academic|Acad[ée]mi|Institute of|School of|College)\b", re.I)
+AUTHORED_GENRES = {"statement", "cochairs_summary", "working_group_report", "annual_report", "country_review_summary"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A stable id fragment for a name."""
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def learn_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> long form, from definitions such as 'National Police Bureau (NPB)'."""
+    found = {}
+    for m in ACRONYM_DEF.finditer(text):
+        long_form, acronym = m.group("long"), m.group("acr")
+        initials = "".join(w[0] for w in long_form.split() if w[0].isupper())
+        # Trim leading words until the initials end with the acronym's letters.
+        words = long_form.split()
+        while words and not initials.upper().startswith(acronym.upper()[:1]):
+            words, initials = words[1:], initials[1:]
+        if acronym.upper() in initials.upper() or initials.upper().startswith(acronym.upper()[:2]):
+            found[acronym] = " ".join(words)
+    return found
+
+
+def organization_type(name: str | None, states: dict[str, str]) -> str | None:
+    """State, UN entity, academia or civil society, from the author's name."""
+    if not name:
+        return None
+    if name.startswith("Government of") or states.get(name.lower()):
+        return "State"
+    if UN_BODY.search(name):
+        return "UN entity"
+    if ACADEMIA.search(name):
+        return "academia"
+    return "civil society"
+
+
+class _Entities:
+    """Collects canonical entities and mentions for one document."""
+
+    def __init__(self, analysis: Analysis, acronyms: dict[str, str]):
+        self.analysis = analysis
+        self.acronyms = acronyms
+        self.names = canonical_names()
+        self.states = alias_index("STATE")
+        self.orgs = alias_index("ORG")
+
+    def add(self, seq: int, label: str, name: str, key: str, start: int, end: int, text: str, source: str, iso3=None):
+        entity_id = f"{label}:{key}"
+        entity = self.analysis.entities.get(entity_id)
+        if entity is None:
+            entity = self.analysis.entities[entity_id] = Entity(entity_id, label, name, iso3=iso3)
+        if text != entity.name:
+            entity.aliases.add(text)
+        self.analysis.mentions.append(Mention(seq, entity_id, start, end, text, source))
+
+    def from_span(self, seq: int, ent) -> None:
+        text, label = ent.text.strip(), ent.label_
+        if ent.ent_id_:
+            name = self.names.get((label, ent.ent_id_), text)
+            self.add(seq, label, name, ent.ent_id_, ent.start_char, ent.end_char, text, "ruler",
+                     iso3=ent.ent_id_ if label == "STATE" else None)
+            return
+        mapped = STAT_LABELS.get(label)
+        if not mapped or len(text) < 2 or not any(ch.isupper() for ch in text):
+            return
+        if mapped == "PLACE" and self.states.get(text.lower()):
+            iso = self.states[text.lower()]
+            self.add(seq, "STATE", self.names.get(("STATE", iso), text), iso, ent.start_char, ent.end_char, text, "model", iso3=iso)
+            return
+        if mapped == "PERSON":
+            name = HONORIFICS.sub("", text).strip(" ,.")
+            if len(name.split()) < 2 and not name[:1].isupper():
+                return
+            self.add(seq, "PERSON", name, slug(name), ent.start_char, ent.end_char, text, "model")
+            return
+        if mapped == "ORG":
+            name = self.acronyms.get(text, text)
+            org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower())
+            if org_id:
+                self.add(seq, "ORG", self.names.get(("ORG", org_id), name), org_id, ent.start_char, ent.end_char, text, "model")
+            else:
+                self.add(seq, "ORG", name, slug(name), ent.start_char, ent.end_char, text, "model")
+            return
+        self.add(seq, mapped, text, slug(text), ent.start_char, ent.end_char, text, "model")
+
+    def from_article(self, seq: int, ref: ArticleRef, start: int, end: int) -> None:
+        instrument = ref.instrument or "?"
+        key = f"{instrument}:{ref.article}"
+        name = f"{self.names.get(('INSTRUMENT', instrument), instrument)}, article {ref.article}"
+        self.add(seq, "ARTICLE", name, key, start, end, ref.text, "articles")
+
+
+def _events(seq: int, sentences: list[str], places: list[str], default_place: str | None) -> list[Event]:
+    events = []
+    for sentence in sentences:
+        if not EVENT_WORDS.search(sentence):
+            continue
+        for match in find_dates(sentence):
+            title = re.sub(r"\s+", " ", sentence).strip()
+            if len(title) > 240:
+                title = title[:237].rsplit(" ", 1)[0] + "..."
+            place = next((p for p in places if p in sentence), None) or default_place
+            events.append(Event(seq, match.start, match.end, title, place))
+            break
+    return events
+
+
+def _table_event(seq: int, text: str) -> Event | None:
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) < 2:
+        return None
+    dates = find_dates(cells[0])
+    if not dates:
+        return None
+    return Event(seq, dates[0].start, dates[0].end, cells[1], cells[2] if len(cells) > 2 and cells[2] else None)
+
+
+def analyze_document(doc: Document, statistical: bool = True, with_embeddings: bool = True) -> Analysis:
+    """Run every analysis stage over a document's passages."""
+    nlp, info = load_nlp(statistical)
+    analysis = Analysis(document_id=doc.id, pipeline={**info, "nlp_version": NLP_VERSION})
+    states, names = alias_index("STATE"), canonical_names()
+    state_names = {iso: name for (label, iso), name in names.items() if label == "STATE"}
+    if doc.country:
+        iso = states.get(doc.country.lower())
+        analysis.country_iso3 = iso
+        analysis.country = state_names.get(iso, doc.country) if iso else doc.country
+    analysis.organization_type = organization_type(doc.organization, states)
+    # Only documents that speak with one voice make their author the actor of an unattributed ask.
+    author = None
+    if doc.genre in AUTHORED_GENRES:
+        author = doc.organization if analysis.organization_type != "State" else analysis.country
+    subject_state = analysis.country if analysis.organization_type == "State" or doc.genre == "upr_report" else None
+    texts = [p.text for p in doc.passages]
+    collector = _Entities(analysis, learn_acronyms("\n".join(texts)))
+    all_refs: list[list[ArticleRef]] = []
+    for seq, (passage, sdoc) in enumerate(zip(doc.passages, nlp.pipe(texts, batch_size=64))):
+        for ent in sdoc.ents:
+            collector.from_span(seq, ent)
+        refs = []
+        for m_ref in parse_articles(passage.text):
+            start = passage.text.find(m_ref.text)
+            collector.from_article(seq, m_ref, start, start + len(m_ref.text))
+            refs.append(m_ref)
+        all_refs.append(refs)
+        analysis.articles[seq] = refs
+        sentences = [s.text for s in sdoc.sents]
+        upr = doc.genre == "upr_report" and bool(passage.section and re.search(r"recommendation", passage.section, re.I))
+        for rec in find_recommendations(seq, passage.page, sentences, passage.text, author, subject_state, states, state_names, upr):
+            rec_refs = parse_articles(rec.text) or refs
+            rec.articles = sorted({r.key for r in rec_refs})
+            rec.topics = sorted(set(keyword_topics(rec.text)) | article_topics(rec_refs))
+            analysis.recommendations.append(rec)
+        places = [e.text for e in sdoc.ents if e.label_ in ("GPE", "STATE", "LOC")]
+        table_event = _table_event(seq, passage.text) if " | " in passage.text else None
+        analysis.events.extend([table_event] if table_event else _events(seq, sentences, places, doc.place))
+    vectors = None
+    if with_embeddings:
+        from .embeddings import MODEL_NAME, embed
+
+        vectors = embed(texts)
+        analysis.pipeline["embeddings"] = MODEL_NAME
+    analysis.embeddings = vectors
+    analysis.topics = assign_topics(texts, all_refs, vectors)
+    for rec in analysis.recommendations:
+        if not rec.topics:
+            rec.topics = sorted({t.topic_id for t in analysis.topics if t.passage_seq == rec.passage_seq and t.score >= 0.5})
+    return analysis

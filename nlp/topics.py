@@ -1,0 +1,94 @@
+"""Taxonomy topics for passages, from keywords, article references and embeddings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import numpy as np
+import yaml
+
+from .models import ArticleRef, TopicScore
+
+DATA = resources.files("nlp") / "data"
+EMBEDDING_THRESHOLD = 0.42
+
+
+@functools.lru_cache(maxsize=1)
+def load_taxonomy() -> list[dict]:
+    """Topics of the taxonomy file, each with a compiled keyword pattern."""
+    topics = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))["topics"]
+    for topic in topics:
+        words = "|".join(topic.get("keywords", []))
+        topic["pattern"] = re.compile(rf"\b(?:{words})\b", re.I) if words else None
+    return topics
+
+
+@functools.lru_cache(maxsize=1)
+def article_topic_map() -> dict[tuple[str, str], list[str]]:
+    """(instrument, article) -> topic ids: the cluster, and the Protocol's working-group theme."""
+    data = yaml.safe_load((DATA / "article_clusters.yaml").read_text(encoding="utf-8"))
+    themes = data.pop("themes", {})
+    mapping: dict[tuple[str, str], list[str]] = {}
+    for instrument, clusters in data.items():
+        for cluster, articles in clusters.items():
+            for article in articles:
+                ids = [cluster] + ([themes[instrument]] if instrument in themes else [])
+                mapping[(instrument, str(article))] = ids
+    return mapping
+
+
+def keyword_topics(text: str) -> dict[str, float]:
+    """topic id -> score from keyword hits (0.5 for one hit, rising towards 1)."""
+    scores = {}
+    for topic in load_taxonomy():
+        if topic["pattern"] is None:
+            continue
+        hits = len(topic["pattern"].findall(text))
+        if hits:
+            scores[topic["id"]] = round(1 - 0.5**hits, 3)
+    return scores
+
+
+def article_topics(refs: list[ArticleRef]) -> set[str]:
+    """Topic ids implied by article references."""
+    mapping = article_topic_map()
+    found = set()
+    for ref in refs:
+        found.update(mapping.get((ref.instrument or "", ref.article), []))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def topic_matrix() -> np.ndarray:
+    """Embeddings of the topics' labels and descriptions, in taxonomy order."""
+    from .embeddings import embed
+
+    return embed([f"{t['label']}. {t['description']}" for t in load_taxonomy()])
+
+
+def assign_topics(texts: list[str], refs: list[list[ArticleRef]], vectors: np.ndarray | None) -> list[TopicScore]:
+    """Score every passage against the taxonomy; one row per passage and topic, best method kept."""
+    taxonomy = load_taxonomy()
+    similarities = vectors @ topic_matrix().T if vectors is not None and len(vectors) else None
+    out: list[TopicScore] = []
+    for seq, text in enumerate(texts):
+        scores: dict[str, tuple[float, list[str]]] = {}
+
+        def add(topic_id: str, score: float, method: str) -> None:
+            best, methods = scores.get(topic_id, (0.0, []))
+            scores[topic_id] = (max(best, score), methods + [method])
+
+        for topic_id, score in keyword_topics(text).items():
+            add(topic_id, score, "keyword")
+        for topic_id in article_topics(refs[seq] if seq < len(refs) else []):
+            add(topic_id, 0.9, "article")
+        if similarities is not None:
+            for i, topic in enumerate(taxonomy):
+                sim = float(similarities[seq, i])
+                if sim >= EMBEDDING_THRESHOLD:
+                    add(topic["id"], round(sim, 3), "embedding")
+        for topic_id, (score, methods) in scores.items():
+            out.append(TopicScore(seq, topic_id, score, "+".join(sorted(set(methods)))))
+    return out

@@ -1,0 +1,143 @@
+"""The palermo command line: thin commands that orchestrate ingest -> nlp -> corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from corpus import DEFAULT_DB
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="SQLite database of the corpus.")
+fast_option = click.option("--fast", is_flag=True, help="Skip the statistical NER model (patterns only, about 20x faster).")
+no_embed_option = click.option("--no-embeddings", is_flag=True, help="Skip sentence embeddings (no semantic search).")
+
+
+def _progress(label: str):
+    def wrap(items):
+        with click.progressbar(items, label=label, show_pos=True, file=sys.stderr,
+                               item_show_func=lambda p: str(getattr(p, "name", "") or "")[:40] if p else "") as bar:
+            yield from bar
+    return wrap
+
+
+def _report(summary) -> None:
+    click.echo(summary.line())
+    for path, error in summary.failures:
+        click.echo(f"  failed: {path}: {error}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="palermo")
+def cli():
+    """palermo: harvest, extract, analyse and publish documents of the UNTOC review mechanism."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@fast_option
+@no_embed_option
+@click.option("--force", is_flag=True, help="Process files again even when unchanged.")
+def add(paths, db_path, fast, no_embeddings, force):
+    """Add files or folders: extract, analyse and index them (unchanged files are skipped)."""
+    from palermo.pipeline import add_paths
+
+    summary = add_paths(db_path, paths, progress=_progress("Adding"), statistical=not fast,
+                        embeddings=not no_embeddings, force=force)
+    _report(summary)
+
+
+@cli.command()
+@db_option
+@fast_option
+@no_embed_option
+def build(db_path, fast, no_embeddings):
+    """Re-run the stages for documents whose pipeline version changed and refresh corpus-wide indexes."""
+    from palermo.pipeline import build as build_corpus
+
+    _report(build_corpus(db_path, progress=_progress("Building"), statistical=not fast, embeddings=not no_embeddings))
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=10, show_default=True, help="Number of passages.")
+@click.option("--mode", type=click.Choice(["hybrid", "fts", "semantic"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
+def search(query, db_path, limit, mode, as_json):
+    """Search passages, best first, with document, page and a snippet of the words that matched."""
+    from corpus.search import search as run_search
+    from corpus.store import open_db
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no corpus at {db_path}: run `palermo add PATH` first")
+    hits = run_search(open_db(db_path), query, limit=limit, mode=mode)
+    if not hits:
+        click.echo("No passages found.")
+    for i, hit in enumerate(hits, 1):
+        if as_json:
+            click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
+            continue
+        where = f"p. {hit.page}" + (f", para. {hit.paragraph_no}" if hit.paragraph_no else "")
+        who = ", ".join(x for x in (hit.organization, hit.date, hit.symbol) if x)
+        click.echo(f"{i}. {hit.title or hit.document_id[:12]} ({who}) {where}")
+        click.echo(f"   {hit.snippet}")
+
+
+def _serve(db_path: str, host: str, port: int, open_browser: bool = False) -> None:
+    from corpus.metadata import build_metadata
+
+    metadata = Path(tempfile.mkdtemp(prefix="palermo-")) / "metadata.json"
+    metadata.write_text(json.dumps(build_metadata(Path(db_path).stem), indent=2))
+    cmd = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "--metadata", str(metadata),
+           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000",
+           "--setting", "default_page_size", "50"]
+    if open_browser:
+        cmd.append("--open")
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl+C to stop)")
+    try:
+        subprocess.run(cmd, check=True)
+    except KeyboardInterrupt:
+        pass
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True)
+def serve(db_path, host, port):
+    """Serve the corpus read-only with Datasette, with metadata generated from the schema."""
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no corpus at {db_path}: run `palermo add PATH` or `palermo demo` first")
+    _serve(db_path, host, port)
+
+
+def sample_dir() -> Path:
+    """The bundled, illustrative sample corpus."""
+    return Path(str(resources.files("corpus") / "samples"))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Build the sample corpus and stop.")
+def demo(db_path, host, port, no_serve):
+    """Build the bundled sample corpus into the database and serve it with Datasette."""
+    from palermo.pipeline import add_paths
+
+    summary = add_paths(db_path, [str(sample_dir())], progress=_progress("Sample corpus"))
+    _report(summary)
+    if not no_serve:
+        _serve(db_path, host, port)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,52 @@
+"""Small PDFs written by the tests themselves (fpdf2), in the layouts UN documents use."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from fpdf import FPDF
+
+
+def un_report(paragraphs: list[str], symbol: str = "CTOC/COP/WG.9/2099/1", per_page: int = 3) -> bytes:
+    """A multi-page report: running header (symbol), footer (page number), numbered paragraphs."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+
+    def new_page():
+        pdf.add_page()
+        pdf.set_y(10)
+        pdf.cell(0, 6, symbol, align="R")
+        pdf.set_y(285)
+        pdf.cell(0, 6, str(pdf.page_no()), align="C")
+        pdf.set_y(30)
+
+    new_page()
+    for i, text in enumerate(paragraphs, 1):
+        if i > 1 and (i - 1) % per_page == 0:
+            new_page()
+        pdf.multi_cell(0, 6, f"{i}.    {text}")
+        pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def paragraph_across_pages(before: str, split_a: str, split_b: str, after: str, symbol: str = "CTOC/COP/WG.9/2099/2") -> bytes:
+    """Paragraph 2 starts at the bottom of page 1 and ends at the top of page 2, under the header."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for page, lines in enumerate([[f"1.    {before}", "", f"2.    {split_a}"], [split_b, "", f"3.    {after}"]], 1):
+        pdf.add_page()
+        pdf.set_y(10)
+        pdf.cell(0, 6, symbol, align="R")
+        pdf.set_y(285)
+        pdf.cell(0, 6, f"Page {page}", align="C")
+        pdf.set_y(30 if page == 2 else 240)
+        for line in lines:
+            if line:
+                pdf.multi_cell(0, 6, line)
+            else:
+                pdf.ln(5)
+    return bytes(pdf.output())
