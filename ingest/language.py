@@ -13,6 +13,7 @@ _STOPWORDS = {
 }
 _STOP_INDEX = {lang: set(words) for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+_LETTER = re.compile(r"[^\W\d_]", re.U)
 _SCRIPTS = [
     ("ar", re.compile(r"[\u0600-\u06FF]")),
     ("zh", re.compile(r"[\u4E00-\u9FFF]")),
@@ -24,12 +25,12 @@ def detect_language(text: str, min_words: int = 4) -> str | None:
     """Return an ISO 639-1 code for text, or None when there is too little to tell."""
     if not text:
         return None
-    sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample)
+    sample = text[:2000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return None
     for lang, pattern in _SCRIPTS:
-        if len(pattern.findall(sample)) / letters > 0.3:
+        if pattern.search(sample) and len(pattern.findall(sample)) / letters > 0.3:
             return lang
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < min_words:

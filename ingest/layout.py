@@ -15,6 +15,8 @@ _SUB_ITEM = re.compile(r"^\((?:[a-z]|[ivx]{1,5})\)$")
 _HEADING_ENUM = re.compile(r"^(?:[IVXL]{1,5}\.|[A-Z]\.|Annex\b|Chapter\b|Section\b)\s*", re.I)
 _JOB_NUMBER = re.compile(r"^(?:[A-Z]{1,2}\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{5,}\*)(?:\s+\*\d{5,}\*)?$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–])?$", re.I)
+# A table of contents: dotted leaders to a page number, and its column heads.
+_TOC_LINE = re.compile(r"(?:\.\s*){6,}\s*[\d–-]*\s*\d*\s*$|^(?:Contents|Paragraphs\s+Page|Page|Paragraphs)$")
 _SOFT_HYPHENS = str.maketrans({"\xad": "-", "\x02": "-", "\ufffe": "-"})
 _TERMINAL = (".", "!", "?", ":", ";", '."', ".'", ".)")
 BAND = 0.10
@@ -55,7 +57,7 @@ def drop_running_lines(lines: list[Line], n_pages: int) -> list[Line]:
             seen[_norm(text)] >= threshold or _PAGE_NUMBER.match(text) or _JOB_NUMBER.match(text)
         ):
             continue
-        if _JOB_NUMBER.match(text):
+        if _JOB_NUMBER.match(text) or _TOC_LINE.search(text):
             continue
         kept.append(line)
     return kept
@@ -87,6 +89,7 @@ def lines_to_passages(lines: list[Line]) -> list[Passage]:
     typical_gap = statistics.median(gaps) if gaps else 3.0
     height = statistics.median(heights) if heights else 10.0
     gap_break = max(typical_gap * 1.8, typical_gap + height * 0.5)
+    width = statistics.median(line.right - line.left for line in lines)
 
     blocks: list[list[Line]] = []
     for prev, line in zip([None] + lines[:-1], lines):
@@ -95,7 +98,9 @@ def lines_to_passages(lines: list[Line]) -> list[Passage]:
         if prev is not None and not new:
             prev_text = prev.text.strip()
             if prev.page != line.page:
-                new = prev_text.endswith(_TERMINAL) and not text[:1].islower()
+                # A short last line ended its paragraph; a full one may run on to the next page.
+                short = prev.right - prev.left < 0.5 * width
+                new = (prev_text.endswith(_TERMINAL) or short) and not text[:1].islower()
             else:
                 gap = prev.bottom - line.top
                 new = gap > gap_break or gap < -height  # a jump upwards: a new column or block

@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from .layout import Line, drop_running_lines, lines_to_passages
 from .models import Document, Page
+from .ocr import ocr_page, tesseract_path
+from .unheader import parse_un_header
+
+
+def _text_lines(textpage) -> list[tuple[float, float, float, float, str]]:
+    """(left, bottom, right, top, text) per line pdfium emits; one character box per line end."""
+    text = textpage.get_text_range()
+    out = []
+    offset = 0
+    for raw in text.split("\r\n"):
+        stripped = raw.strip()
+        if stripped:
+            first = offset + (len(raw) - len(raw.lstrip()))
+            last = offset + len(raw.rstrip()) - 1
+            l1, b1, r1, t1 = textpage.get_charbox(first)
+            l2, b2, r2, t2 = textpage.get_charbox(last)
+            out.append((min(l1, l2), min(b1, b2), max(r1, r2), max(t1, t2), raw))
+        offset += len(raw) + 2
+    return out
+
+
+def _has_images(page) -> bool:
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
 
 
 def _page_lines(textpage, page_no: int, height: float) -> list[Line]:
-    rects = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        if text.strip():
-            rects.append((left, bottom, right, top, text))
-    # pdfium splits one printed line into several rects: merge those that overlap vertically.
+    rects = _text_lines(textpage)
+    # pdfium can split one printed line (a paragraph number, a superscript): merge lines that overlap vertically.
     rects.sort(key=lambda r: (-r[3], r[0]))
     lines: list[list] = []
     for left, bottom, right, top, text in rects:
@@ -62,22 +81,39 @@ def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
             doc.warn(f"PDF has {n_pages} pages; only the first {max_pages} were read (max_pages)")
         lines: list[Line] = []
         pages: list[Page] = []
-        empty = []
+        empty, ocred = [], []
+        ocr = tesseract_path() is not None
         for i in range(min(n_pages, max_pages)):
             page = pdf[i]
             height = page.get_height()
             textpage = page.get_textpage()
             page_lines = _page_lines(textpage, i + 1, height)
-            if not page_lines:
+            if not page_lines and ocr and _has_images(page):
+                try:
+                    page_lines = ocr_page(page, i + 1)
+                    ocred.append(i + 1)
+                except Exception as e:  # a page that OCR cannot read stays empty, and is reported
+                    doc.warn(f"OCR failed on page {i + 1}: {type(e).__name__}: {e}")
+            if not page_lines and _has_images(page):
                 empty.append(i + 1)
             pages.append(Page(i + 1, "\n".join(line.text for line in page_lines)))
             lines.extend(page_lines)
             textpage.close()
             page.close()
         doc.metadata["first_page"] = pages[0].text if pages else ""
+        if ocred:
+            doc.metadata["ocr_pages"] = ocred
         if empty:
             shown = ", ".join(map(str, empty[:10])) + ("..." if len(empty) > 10 else "")
-            doc.warn(f"{len(empty)} page(s) without a text layer (scanned?), not OCRed: {shown}")
+            why = "OCR found no text" if ocr else "tesseract is not installed, so they were not OCRed"
+            doc.warn(f"{len(empty)} page(s) without a text layer: {shown} ({why})")
+        first = [line for line in lines if line.page == 1]
+        header, used = parse_un_header(first)
+        if header:
+            doc.metadata["un_header"] = header
+            doc.symbol = header.get("symbol")
+            dropped = {id(first[i]) for i in used}
+            lines = [line for line in lines if id(line) not in dropped]
         doc.passages = lines_to_passages(drop_running_lines(lines, len(pages)))
         if not doc.passages:
             return doc.fail("no text could be extracted (image-only PDF?)")

@@ -179,3 +179,49 @@ def test_language_detection():
     assert detect_language("Instamos a los Estados parte a fortalecer la cooperación con la sociedad civil.") == "es"
     assert detect_language("Nous exhortons les États parties à renforcer la coopération avec la société civile.") == "fr"
     assert detect_language("42") is None
+
+
+def _image_only_pdf(lines: list[str]) -> bytes:
+    from datetime import datetime, timezone
+
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1700, 900), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    for i, line in enumerate(lines):
+        draw.text((100, 100 + 80 * i), line, fill=0, font=font)
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_page()
+    pdf.image(image, x=10, y=20, w=190)
+    return bytes(pdf.output())
+
+
+SCANNED = ["States parties should protect victims", "of trafficking in persons and ensure", "their access to legal assistance."]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("tesseract"), reason="tesseract not installed")
+def test_image_only_page_is_ocred(tmp_path):
+    doc = extract_document(write(tmp_path, "scan.pdf", _image_only_pdf(SCANNED)))
+    assert doc.status == "ok", doc.error
+    assert doc.metadata["ocr_pages"] == [1]
+    text = " ".join(p.text for p in doc.passages).lower()
+    assert "victims" in text and "trafficking" in text and "legal assistance" in text
+
+
+def test_image_only_page_without_tesseract_is_partial(tmp_path, monkeypatch):
+    monkeypatch.setattr("ingest.pdf.tesseract_path", lambda: None)
+    data = un_report(PARAS[:1])
+    # One text page and one image-only page: the text is kept, the scan is reported.
+    from pypdfium2 import PdfDocument
+
+    merged = PdfDocument(data)
+    merged.import_pages(PdfDocument(_image_only_pdf(SCANNED)))
+    out = tmp_path / "mixed.pdf"
+    merged.save(str(out))
+    doc = extract_document(out)
+    assert doc.status == "partial"
+    assert "1 page(s) without a text layer: 2 (tesseract is not installed" in doc.error
+    assert doc.passages[0].text == PARAS[0]
