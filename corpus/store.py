@@ -12,6 +12,8 @@ from nlp.models import Analysis
 
 from .schema import ensure_schema
 
+UN_HEADER_FIELDS = ("distribution_date", "original_language", "body", "session", "agenda_item",
+                    "meeting_place", "meeting_start", "meeting_end", "job_number")
 DERIVED = ["mentions", "recommendations", "events", "passage_topics", "embeddings"]
 
 
@@ -67,6 +69,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, extract_version: str
         "country": doc.country, "place": doc.place, "pages": doc.pages, "size": doc.size, "status": doc.status,
         "error": doc.error, "extract_version": extract_version, "nlp_version": None,
         "added_at": existing["added_at"] if existing else now(),
+        **{key: (doc.metadata.get("un_header") or {}).get(key) for key in UN_HEADER_FIELDS},
         "metadata": json.dumps({k: v for k, v in doc.metadata.items() if k != "first_page"}, ensure_ascii=False, default=str),
     }
     with db.conn:

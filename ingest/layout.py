@@ -35,6 +35,32 @@ class Line:
     page_height: float = 842.0
 
 
+def reading_order(lines: list[Line], page_width: float) -> list[Line]:
+    """Lines of one page top to bottom; on a two-column page, each column in turn between full-width lines."""
+    lines = sorted(lines, key=lambda line: (-line.top, line.left))
+    middle = page_width / 2
+    left = [ln for ln in lines if ln.right < middle + 0.05 * page_width and ln.right - ln.left < 0.5 * page_width]
+    right = [ln for ln in lines if ln.left > middle - 0.05 * page_width]
+    # Real text columns have several lines that fill most of the column (tables and lists do not).
+    column = 0.45 * page_width
+    full = lambda side: sum(ln.right - ln.left > 0.7 * column for ln in side)  # noqa: E731
+    if full(left) < 3 or full(right) < 3:
+        return lines
+    # Lines that span the gutter (titles, full-width paragraphs) split the page into bands.
+    in_columns = {id(ln) for ln in left} | {id(ln) for ln in right}
+    ordered, band = [], []
+    right_ids = {id(ln) for ln in right}
+    for line in lines:
+        if id(line) in in_columns:
+            band.append(line)
+            continue
+        ordered.extend(sorted(band, key=lambda ln: (id(ln) in right_ids, -ln.top)))
+        band = []
+        ordered.append(line)
+    ordered.extend(sorted(band, key=lambda ln: (id(ln) in right_ids, -ln.top)))
+    return ordered
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .layout import Line, drop_running_lines, lines_to_passages
+from .layout import Line, drop_running_lines, lines_to_passages, reading_order
 from .models import Document, Page
 from .ocr import ocr_page, tesseract_path
 from .unheader import parse_un_header
@@ -28,11 +28,14 @@ def _text_lines(textpage) -> list[tuple[float, float, float, float, str]]:
     return out
 
 
+COLUMN_GAP = 20.0
+
+
 def _has_images(page) -> bool:
     return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
 
 
-def _page_lines(textpage, page_no: int, height: float) -> list[Line]:
+def _page_lines(textpage, page_no: int, height: float, width: float = 595.0) -> list[Line]:
     rects = _text_lines(textpage)
     # pdfium can split one printed line (a paragraph number, a superscript): merge lines that overlap vertically.
     rects.sort(key=lambda r: (-r[3], r[0]))
@@ -40,7 +43,10 @@ def _page_lines(textpage, page_no: int, height: float) -> list[Line]:
     for left, bottom, right, top, text in rects:
         mid = (top + bottom) / 2
         for line in reversed(lines[-3:]):
-            if line[1] <= mid <= line[3] or bottom <= (line[1] + line[3]) / 2 <= top:
+            overlaps = line[1] <= mid <= line[3] or bottom <= (line[1] + line[3]) / 2 <= top
+            # Across a wide horizontal gap the "same line" is the other column: keep them apart.
+            near = left - line[2] < COLUMN_GAP and line[0] - right < COLUMN_GAP
+            if overlaps and near:
                 line[4].append((left, right, text))
                 line[0], line[1] = min(line[0], left), min(line[1], bottom)
                 line[2], line[3] = max(line[2], right), max(line[3], top)
@@ -57,8 +63,7 @@ def _page_lines(textpage, page_no: int, height: float) -> list[Line]:
             text += p_text.replace("\r", " ").replace("\n", " ")
             last_right = p_right
         out.append(Line(page_no, top, bottom, left, right, text.strip(), height))
-    out.sort(key=lambda line: (-line.top, line.left))
-    return out
+    return reading_order(out, width)
 
 
 def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
@@ -85,9 +90,9 @@ def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
         ocr = tesseract_path() is not None
         for i in range(min(n_pages, max_pages)):
             page = pdf[i]
-            height = page.get_height()
+            width, height = page.get_size()
             textpage = page.get_textpage()
-            page_lines = _page_lines(textpage, i + 1, height)
+            page_lines = _page_lines(textpage, i + 1, height, width)
             if not page_lines and ocr and _has_images(page):
                 try:
                     page_lines = ocr_page(page, i + 1)

@@ -50,3 +50,19 @@ def paragraph_across_pages(before: str, split_a: str, split_b: str, after: str, 
             else:
                 pdf.ln(5)
     return bytes(pdf.output())
+
+
+def two_columns(title: str, left: str, right: str) -> bytes:
+    """A full-width title over two columns of text."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.multi_cell(0, 8, title)
+    pdf.set_font("Helvetica", size=10)
+    top = pdf.get_y() + 6
+    pdf.set_xy(10, top)
+    pdf.multi_cell(88, 5, left)
+    pdf.set_xy(112, top)
+    pdf.multi_cell(88, 5, right)
+    return bytes(pdf.output())

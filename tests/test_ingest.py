@@ -225,3 +225,18 @@ def test_image_only_page_without_tesseract_is_partial(tmp_path, monkeypatch):
     assert doc.status == "partial"
     assert "1 page(s) without a text layer: 2 (tesseract is not installed" in doc.error
     assert doc.passages[0].text == PARAS[0]
+
+
+def test_two_columns_read_in_order(tmp_path):
+    from tests.pdfs import two_columns
+
+    left = ("The first column describes how the national referral mechanism was set up in cooperation with "
+            "labour inspectors, shelters and the prosecution service over three years of pilot work in four "
+            "provinces, with a hotline staffed by trained caseworkers.")
+    right = ("The second column explains the remaining gaps in data collection, which the authorities intend to "
+             "close with a new case management system shared by the police and the courts, and with an annual "
+             "report published by the national rapporteur.")
+    doc = extract_document(write(tmp_path, "columns.pdf", two_columns("Country report on trafficking in persons", left, right)))
+    texts = [p.text for p in doc.passages]
+    assert texts == [left, right]
+    assert doc.passages[0].section == "Country report on trafficking in persons"
