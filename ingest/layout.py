@@ -17,7 +17,9 @@ _JOB_NUMBER = re.compile(r"^(?:[A-Z]{1,2}\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{5
 _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–])?$", re.I)
 # A table of contents: dotted leaders to a page number, and its column heads.
 _TOC_LINE = re.compile(r"(?:\.\s*){6,}\s*[\d–-]*\s*\d*\s*$|^(?:Contents|Paragraphs\s+Page|Page|Paragraphs)$")
-_SOFT_HYPHENS = str.maketrans({"\xad": "-", "\x02": "-", "\ufffe": "-"})
+# pdfium marks a word it rejoined across a line end with U+FFFE; other producers use a soft hyphen.
+_SOFT_HYPHENS = str.maketrans({"\xad": "\ufffe", "\x02": "\ufffe"})
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]*)")
 _TERMINAL = (".", "!", "?", ":", ";", '."', ".'", ".)")
 BAND = 0.10
 
@@ -33,6 +35,7 @@ class Line:
     right: float
     text: str
     page_height: float = 842.0
+    kind: str = "body"
 
 
 def reading_order(lines: list[Line], page_width: float) -> list[Line]:
@@ -59,6 +62,34 @@ def reading_order(lines: list[Line], page_width: float) -> list[Line]:
         ordered.append(line)
     ordered.extend(sorted(band, key=lambda ln: (id(ln) in right_ids, -ln.top)))
     return ordered
+
+
+_FOOTNOTE_START = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z])(?:\s+|(?=[A-Z]))\S")
+
+
+def mark_footnotes(lines: list[Line]) -> None:
+    """Mark the footnote block at the bottom of each page: smaller type, starting with a marker."""
+    heights = [ln.top - ln.bottom for ln in lines if ln.kind == "body" and ln.top > ln.bottom]
+    if not heights:
+        return
+    body = statistics.median(heights)
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    for page_lines in by_page.values():
+        ordered = sorted(page_lines, key=lambda ln: -ln.top)
+        start = None
+        for i in range(len(ordered) - 1, -1, -1):
+            line = ordered[i]
+            small = line.top - line.bottom < 0.88 * body
+            if line.bottom > line.page_height * 0.45 or not small:
+                break
+            if _FOOTNOTE_START.match(line.text.strip()):
+                start = i
+        if start is not None:
+            for line in ordered[start:]:
+                if line.top - line.bottom < 0.88 * body and line.kind == "body":
+                    line.kind = "footnote"
 
 
 def _norm(text: str) -> str:
@@ -100,9 +131,26 @@ def _is_heading(text: str, n_lines: int) -> bool:
     return 0 < len(words) <= 12 and text[0].isupper() and not text.endswith((".", ";", ","))
 
 
-def _join(a: str, b: str) -> str:
-    if re.search(r"[^\W\d_]-$", a) and b[:1].islower():
-        return a[:-1] + b
+def _is_compound(head: str, tail: str, vocabulary: set[str] | frozenset) -> bool:
+    """True for "cross" + "border" (both words, never written as one), False for "implemen" + "tation"."""
+    head, tail = head.lower(), tail.lower()
+    return head in vocabulary and tail in vocabulary and (head + tail) not in vocabulary
+
+
+def _dehyphenate(text: str, vocabulary: set[str] | frozenset) -> str:
+    return _BROKEN_WORD.sub(
+        lambda m: f"{m.group(1)}-{m.group(2)}" if _is_compound(m.group(1), m.group(2), vocabulary) else m.group(1) + m.group(2),
+        text,
+    )
+
+
+def _join(a: str, b: str, vocabulary: set[str] | frozenset = frozenset()) -> str:
+    m = re.search(r"([^\W\d_]+)-$", a)
+    if m and b[:1].islower():
+        # "implemen-" + "tation" is one word; "cross-" + "border" keeps its hyphen unless the
+        # document also writes the word unhyphenated.
+        first = re.match(r"[^\W\d_]+", b)
+        return a + b if _is_compound(m.group(1), first.group(0) if first else "", vocabulary) else a[:-1] + b
     return f"{a} {b}" if a else b
 
 
@@ -117,10 +165,14 @@ def lines_to_passages(lines: list[Line]) -> list[Passage]:
     gap_break = max(typical_gap * 1.8, typical_gap + height * 0.5)
     width = statistics.median(line.right - line.left for line in lines)
 
+    mark_footnotes(lines)
+    footnotes = [ln for ln in lines if ln.kind == "footnote"]
+    lines = [ln for ln in lines if ln.kind != "footnote"]
     blocks: list[list[Line]] = []
     for prev, line in zip([None] + lines[:-1], lines):
         text = line.text.strip()
         new = prev is None or bool(PARA_NO.match(text)) or _SUB_ITEM.match(text.split(" ")[0] or "")
+        new = new or line.kind == "table" or prev.kind != line.kind
         if prev is not None and not new:
             prev_text = prev.text.strip()
             if prev.page != line.page:
@@ -134,20 +186,35 @@ def lines_to_passages(lines: list[Line]) -> list[Passage]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
-    return blocks_to_passages(blocks)
+    for line in footnotes:
+        starts = bool(_FOOTNOTE_START.match(line.text.strip()))
+        if starts or not blocks or blocks[-1][0].kind != "footnote" or blocks[-1][-1].page != line.page:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    # Words inside lines only: the halves of a word broken at a line end are not evidence.
+    vocabulary = {w.lower() for ln in lines for w in re.findall(r"(?<![\ufffe\xad\x02])\b[^\W\d_]{4,}\b(?![\ufffe\xad\x02])", ln.text)[1:-1]}
+    return blocks_to_passages(blocks, vocabulary)
 
 
-def blocks_to_passages(blocks: list[list[Line]]) -> list[Passage]:
+def blocks_to_passages(blocks: list[list[Line]], vocabulary: set[str] | frozenset = frozenset()) -> list[Passage]:
     """Turn line blocks into passages, headings becoming the section of what follows."""
     passages: list[Passage] = []
     section = None
     parent_no = None
     for block in blocks:
+        kind = block[0].kind
         text = ""
         for line in block:
-            text = _join(text, re.sub(r"\s+", " ", line.text.translate(_SOFT_HYPHENS)).strip())
-        text = text.strip()
+            text = _join(text, re.sub(r"\s+", " ", line.text.translate(_SOFT_HYPHENS)).strip(), vocabulary)
+        text = _dehyphenate(text, vocabulary).strip()
         if not text:
+            continue
+        if kind in ("footnote", "table"):
+            marker = _FOOTNOTE_START.match(text) if kind == "footnote" else None
+            number = text.split()[0] if marker and text.split() else None
+            passages.append(Passage(page=block[0].page, seq=len(passages), text=text, paragraph_no=number,
+                                    section=section, kind=kind))
             continue
         if _is_heading(text, len(block)):
             section = text

@@ -26,6 +26,7 @@ class Passage:
     paragraph_no: Optional[str] = None
     section: Optional[str] = None
     language: Optional[str] = None
+    kind: str = "body"
 
 
 @dataclass

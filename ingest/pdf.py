@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import io
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -33,6 +36,46 @@ COLUMN_GAP = 20.0
 
 def _has_images(page) -> bool:
     return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
+
+
+def _has_rulings(page) -> bool:
+    """Whether the page draws a grid: horizontal and vertical rules, or several cell boxes."""
+    # Raw calls: wrapping every text object in Python costs more than reading the page's text.
+    raw = page.raw
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    horizontal = vertical = boxes = 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        # Rulings and cell boxes are straight segments; logos and charts are curves.
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH or pdfium_c.FPDFPath_CountSegments(obj) > 5:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        width, height = right.value - left.value, top.value - bottom.value
+        horizontal += width >= 30 and height < 2
+        vertical += height >= 10 and width < 2
+        boxes += width >= 30 and height >= 8
+        if (horizontal >= 2 and vertical >= 2) or boxes >= 4:
+            return True
+    return False
+
+
+def _with_tables(plumber_page, lines: list[Line], page_no: int, height: float) -> list[Line]:
+    """Replace the lines inside ruled tables found by pdfplumber with one line per table row."""
+    tables = [t for t in plumber_page.find_tables() if len(t.rows) >= 2]
+    if not tables:
+        return lines
+    kept = list(lines)
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        y_top, y_bottom = height - top, height - bottom
+        kept = [ln for ln in kept if not (y_bottom <= (ln.top + ln.bottom) / 2 <= y_top and ln.left < x1 and ln.right > x0)]
+        for row, cells in zip(table.rows, table.extract()):
+            text = " | ".join(" ".join((c or "").split()) for c in cells)
+            if text.strip(" |"):
+                r_x0, r_top, r_x1, r_bottom = row.bbox
+                kept.append(Line(page_no, height - r_top, height - r_bottom, r_x0, r_x1, text, height, kind="table"))
+    kept.sort(key=lambda ln: -ln.top)
+    return kept
 
 
 def _page_lines(textpage, page_no: int, height: float, width: float = 595.0) -> list[Line]:
@@ -75,6 +118,7 @@ def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
         if "password" in msg.lower():
             return doc.fail("encrypted PDF: a password is required")
         return doc.fail(f"unreadable PDF: {msg}")
+    plumber = None  # opened only for pages with ruling lines: pdfplumber is ~100x slower
     try:
         n_pages = len(pdf)
         doc.pages = n_pages
@@ -101,6 +145,12 @@ def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
                     doc.warn(f"OCR failed on page {i + 1}: {type(e).__name__}: {e}")
             if not page_lines and _has_images(page):
                 empty.append(i + 1)
+            elif page_lines and _has_rulings(page):
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                page_lines = _with_tables(plumber.pages[i], page_lines, i + 1, height)
             pages.append(Page(i + 1, "\n".join(line.text for line in page_lines)))
             lines.extend(page_lines)
             textpage.close()
@@ -125,3 +175,5 @@ def extract_pdf(data: bytes, doc: Document, max_pages: int) -> Document:
         return doc
     finally:
         pdf.close()
+        if plumber is not None:
+            plumber.close()

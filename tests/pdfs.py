@@ -66,3 +66,36 @@ def two_columns(title: str, left: str, right: str) -> bytes:
     pdf.set_xy(112, top)
     pdf.multi_cell(88, 5, right)
     return bytes(pdf.output())
+
+
+def footnotes_and_hyphens(body: list[str], notes: list[str]) -> bytes:
+    """Body lines in 11 pt with line-end hyphens, footnotes in 8 pt at the bottom of the page."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_y(30)
+    for line in body:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=8)
+    pdf.set_y(262)
+    for note in notes:
+        pdf.cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def ruled_table(intro: str, rows: list[list[str]]) -> bytes:
+    """A paragraph followed by a table with ruling lines."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, intro)
+    pdf.ln(4)
+    with pdf.table() as table:
+        for row in rows:
+            r = table.row()
+            for cell in row:
+                r.cell(cell)
+    return bytes(pdf.output())

@@ -240,3 +240,35 @@ def test_two_columns_read_in_order(tmp_path):
     texts = [p.text for p in doc.passages]
     assert texts == [left, right]
     assert doc.passages[0].section == "Country report on trafficking in persons"
+
+
+def test_footnotes_are_separate_and_hyphenation_repaired(tmp_path):
+    from tests.pdfs import footnotes_and_hyphens
+
+    body = [
+        "1.    The cross-border cooperation between the central authorities was strength-",
+        "ened in 2023, when the cross-border task force and the implemen-",
+        "tation unit began to share case files.1",
+        "2.    The secretariat prepared a cross-",
+        "border training curriculum.",
+    ]
+    notes = ["1  See the report of the task force (CTOC/COP/WG.3/2023/4).", "2  Available in English only."]
+    doc = extract_document(write(tmp_path, "notes.pdf", footnotes_and_hyphens(body, notes)))
+    body_passages = [p for p in doc.passages if p.kind == "body"]
+    footnotes = [p for p in doc.passages if p.kind == "footnote"]
+    assert body_passages[0].text.startswith("The cross-border cooperation between the central authorities was strengthened in 2023")
+    assert "implementation unit" in body_passages[0].text
+    assert body_passages[1].text == "The secretariat prepared a cross-border training curriculum."
+    assert [f.text for f in footnotes] == [n.replace("  ", " ") for n in notes]
+    assert [f.paragraph_no for f in footnotes] == ["1", "2"]
+
+
+def test_ruled_table_rows(tmp_path):
+    from tests.pdfs import ruled_table
+
+    rows = [["Date", "Event", "Place"], ["3 July 2024", "Constructive Dialogue on Trafficking in Persons", "Vienna"],
+            ["12 September 2024", "Working Group on Firearms", "Vienna"]]
+    doc = extract_document(write(tmp_path, "table.pdf", ruled_table("The events of the year are listed below.", rows)))
+    tables = [p.text for p in doc.passages if p.kind == "table"]
+    assert tables == [" | ".join(r) for r in rows]
+    assert doc.passages[0].text == "The events of the year are listed below."
