@@ -12,7 +12,7 @@ DESCRIPTION = (
 )
 FACETS = {
     "documents": ["genre", "organization_type", "organization", "country", "year", "language", "status"],
-    "passages": ["language", "document_id"],
+    "passages": ["kind", "language", "document_id"],
     "recommendations": ["kind", "actor", "addressee", "document_id"],
     "entities": ["label"],
     "mentions": ["source", "entity_id"],

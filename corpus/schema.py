@@ -57,6 +57,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
             "seq": (int, "Order of the passage in the document"),
             "paragraph_no": (str, "Paragraph number as printed, e.g. 131.1 or 12(a)"),
             "section": (str, "Heading the passage falls under"),
+            "kind": (str, "body, footnote or table (one table row per passage)"),
             "text": (str, "The passage text"),
             "language": (str, "ISO 639-1 language of the passage"),
         },

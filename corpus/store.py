@@ -79,7 +79,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, extract_version: str
         db["passages"].insert_all(
             (
                 {"id": passage_id(doc.id, p.seq), "document_id": doc.id, "page": p.page, "seq": p.seq,
-                 "paragraph_no": p.paragraph_no, "section": p.section, "text": p.text, "language": p.language}
+                 "paragraph_no": p.paragraph_no, "section": p.section, "kind": p.kind, "text": p.text, "language": p.language}
                 for p in doc.passages
             ),
             pk="id",
@@ -99,7 +99,8 @@ def load_document(db: sqlite_utils.Database, document_id: str) -> Document:
         setattr(doc, field, row[field])
     doc.pages = row["pages"] or 0
     doc.passages = [
-        Passage(page=r["page"], seq=r["seq"], text=r["text"], paragraph_no=r["paragraph_no"], section=r["section"], language=r["language"])
+        Passage(page=r["page"], seq=r["seq"], text=r["text"], paragraph_no=r["paragraph_no"], section=r["section"], language=r["language"],
+                kind=r["kind"] or "body")
         for r in db.query("select * from passages where document_id = ? order by seq", [document_id])
     ]
     return doc
