@@ -160,7 +160,8 @@ def lines_to_passages(lines: list[Line]) -> list[Passage]:
         return []
     gaps = [p.bottom - c.top for p, c in zip(lines, lines[1:]) if p.page == c.page and 0 <= p.bottom - c.top < 40]
     heights = [line.top - line.bottom for line in lines if line.top > line.bottom]
-    typical_gap = statistics.median(gaps) if gaps else 3.0
+    # A low quantile, not the median: with short paragraphs most gaps are paragraph breaks.
+    typical_gap = statistics.quantiles(gaps, n=10)[2] if len(gaps) > 2 else (gaps[0] if gaps else 3.0)
     height = statistics.median(heights) if heights else 10.0
     gap_break = max(typical_gap * 1.8, typical_gap + height * 0.5)
     width = statistics.median(line.right - line.left for line in lines)

@@ -13,12 +13,13 @@ _TITLE_START = re.compile(
     r"^(Report|Summary|Statement|Declaraci[oó]n|D[ée]claration|Annual report|Executive summary|Informe|Rapport)\b", re.I
 )
 _STATEMENT_BY = re.compile(
-    r"^(?:Joint\s+)?(?:Statement|Declaraci[oó]n|D[ée]claration|Intervention)\s+(?:by|of|de|del|de la|du|de l['’])\s+(?:the\s+)?(?P<who>.+?)\s*$",
+    r"^(?:Joint\s+)?(?:Statement|Declaraci[oó]n|D[ée]claration|Intervention)\s+(?:by|of|de la|de l['’]|del|de|du)\s*(?:the\s+)?(?P<who>.+?)\s*$",
     re.I,
 )
 _DELEGATION = re.compile(r"^(?:the\s+)?(?:delegation|Government|Permanent Mission)\s+of\s+(?:the\s+)?(?P<state>.+)$", re.I)
 _UPR_STATE = re.compile(r"Periodic\s+Review\**[ \t]*\n[ \t]*(?=(?P<state>[A-Z][\w ()',-]{2,60}?)[ \t]*$)", re.M)
 _CONTINUES = re.compile(r"\b(of|the|on|and|for|in|to|against|from|with|by|Universal|de|del|la|des|du|et|y)$")
+_DIALOGUE = re.compile(r"Constructive Dialogue on [A-Z][\w ,-]*?(?=\s*(?:\n|,|\.|\(|held|$))")
 GENRES = [
     ("upr_report", re.compile(r"Report of the Working Group on the Universal\s+Periodic\s+Review", re.I)),
     ("cochairs_summary", re.compile(r"\b(summary by the co-?chairs|co-?chairs['’]? summary)", re.I)),
@@ -68,8 +69,16 @@ def infer_metadata(doc: Document) -> None:
         for m in _UPR_STATE.finditer(doc.metadata.get("first_page") or ""):
             if not _TITLE_START.match(m.group("state")):
                 doc.country = m.group("state").strip()
+    header = doc.metadata.get("un_header") or {}
+    if doc.genre == "cochairs_summary" and not doc.organization:
+        m = _DIALOGUE.search(head)
+        doc.organization = f"Co-chairs of the {m.group(0)}" if m else "Co-chairs of a Constructive Dialogue"
+    if doc.genre == "news" and not doc.organization and "UNODC" in (doc.metadata.get("html_title") or ""):
+        doc.organization = "UNODC"
     if not doc.organization:
-        doc.organization = doc.metadata.get("docx_author") or _body_name(lines)
+        doc.organization = header.get("body") or doc.metadata.get("docx_author") or _body_name(lines)
+    if not doc.title and header.get("title") and doc.genre != "upr_report":
+        doc.title = header["title"]
     if not doc.title:
         doc.title = _title(doc, lines)
 

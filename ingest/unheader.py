@@ -53,8 +53,16 @@ def parse_un_header(lines: list[Line]) -> tuple[dict, set[int]]:
         if m:
             fields["original_language"], hit = m.group(1), True
         m = _BODY.match(text)
-        if m and len(text) < 150:
-            fields.setdefault("body", text)
+        if m and len(text) < 150 and i not in used:
+            # A long body name wraps: "... to the United Nations" / "Convention against ...".
+            for j in range(i + 1, min(i + 4, len(lines))):
+                nxt = lines[j].text.strip()
+                if abs(lines[j].left - line.left) < 5 and (nxt.startswith("Convention") or nxt[:1].islower()):
+                    text = f"{text} {nxt}"
+                    used.add(j)
+                    break
+            fields.setdefault("parent_body", text)
+            fields["body"] = text
             hit = True
         m = _SESSION.match(text)
         if m:
@@ -74,4 +82,26 @@ def parse_un_header(lines: list[Line]) -> tuple[dict, set[int]]:
             fields["job_number"], hit = text.split()[0], True
         if hit:
             used.add(i)
+    if fields.get("parent_body") == fields.get("body"):
+        fields.pop("parent_body", None)
+    _title(lines, used, fields)
     return fields, used
+
+
+def _title(lines: list[Line], used: set[int], fields: dict) -> None:
+    """The title: the run of large-type lines after the agenda item."""
+    agenda = [i for i in used if _AGENDA.match(lines[i].text.strip())]
+    if not agenda:
+        return
+    heights = sorted(ln.top - ln.bottom for ln in lines)
+    median = heights[len(heights) // 2] if heights else 0
+    title: list[int] = []
+    for i in range(max(agenda) + 1, min(max(agenda) + 8, len(lines))):
+        large = lines[i].top - lines[i].bottom >= 1.2 * median
+        if large:
+            title.append(i)
+        elif title or i > max(agenda) + 3:
+            break
+    if title:
+        fields["title"] = " ".join(lines[i].text.strip() for i in title).replace("*", "").strip()
+        used.update(title)

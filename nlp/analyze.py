@@ -24,7 +24,7 @@ EVENT_WORDS = re.compile(
     re.I,
 )
 STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
-UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on)\b")
+UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on|Co-chairs)\b")
 ACADEMIA = re.compile(r"\b(University|Universit[ée]|Universidad|Academic|Acad[ée]mi|Institute of|School of|College)\b", re.I)
 AUTHORED_GENRES = {"statement", "cochairs_summary", "working_group_report", "annual_report", "country_review_summary"}
 _SLUG = re.compile(r"[^a-z0-9]+")
