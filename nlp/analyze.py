@@ -103,7 +103,7 @@ class _Entities:
             self.add(seq, "PERSON", name, slug(name), ent.start_char, ent.end_char, text, "model")
             return
         if mapped == "ORG":
-            name = self.acronyms.get(text, text)
+            name = re.sub(r"^the\s+", "", self.acronyms.get(text, text), flags=re.I)
             org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower())
             if org_id:
                 self.add(seq, "ORG", self.names.get(("ORG", org_id), name), org_id, ent.start_char, ent.end_char, text, "model")
@@ -191,7 +191,11 @@ def analyze_document(doc: Document, statistical: bool = True, with_embeddings: b
         analysis.pipeline["embeddings"] = MODEL_NAME
     analysis.embeddings = vectors
     analysis.topics = assign_topics(texts, all_refs, vectors)
+    # A clause inherits the confident topics of its passage: "them" and "such cases" name no theme.
+    strong: dict[int, set[str]] = {}
+    for t in analysis.topics:
+        if t.score >= 0.5:
+            strong.setdefault(t.passage_seq, set()).add(t.topic_id)
     for rec in analysis.recommendations:
-        if not rec.topics:
-            rec.topics = sorted({t.topic_id for t in analysis.topics if t.passage_seq == rec.passage_seq and t.score >= 0.5})
+        rec.topics = sorted(set(rec.topics) | strong.get(rec.passage_seq, set()))
     return analysis

@@ -119,6 +119,39 @@ def serve(db_path, host, port):
     _serve(db_path, host, port)
 
 
+def _score_line(name: str, row: dict) -> str:
+    return (f"{name:<18}{row['gold']:>6}{row['predicted']:>7}{row['matched']:>7}{row['precision']:>7.3f}"
+            f"{row['recall']:>8.3f}{row['f1']:>7.3f}{row['state_accuracy']:>7.3f}{row['addressee_accuracy']:>7.3f}"
+            f"{row['trafficking_recall']:>9.3f}")
+
+
+@cli.command(name="eval")
+@click.option("--upr", "upr_dir", type=click.Path(file_okay=False), default="../shared/dev-data/upr", show_default=True,
+              help="Folder of UPR reports (*.pdf) with their UPR Info recommendations (*.recommendations.jsonl).")
+@click.option("--statistical", is_flag=True, help="Use the statistical NER model too (slower; entities do not change these scores).")
+@click.option("--show-errors", is_flag=True, help="List missed and extra recommendations.")
+def evaluate(upr_dir, statistical, show_errors):
+    """Score recommendation extraction against the UPR dev set: precision, recall, State and addressee accuracy."""
+    from palermo.evaluate import UprScore, evaluate_upr
+
+    pdfs = sorted(p for p in Path(upr_dir).glob("*.pdf") if p.with_suffix(".recommendations.jsonl").exists())
+    if not pdfs:
+        raise click.ClickException(f"no UPR reports with gold recommendations in {upr_dir}")
+    total = UprScore()
+    header = f"{'report':<18}{'gold':>6}{'found':>7}{'match':>7}{'prec':>7}{'recall':>8}{'F1':>7}{'State':>7}{'addr':>7}{'TIP rec':>9}"
+    click.echo(header)
+    for pdf in pdfs:
+        score = evaluate_upr(pdf, statistical=statistical)
+        total.add(score)
+        click.echo(_score_line(pdf.stem, score.row()))
+    click.echo(_score_line("all", total.row()))
+    if show_errors:
+        for line in total.misses:
+            click.echo(f"  missed: {line}")
+        for line in total.extras:
+            click.echo(f"  extra:  {line}")
+
+
 def sample_dir() -> Path:
     """The bundled, illustrative sample corpus."""
     return Path(str(resources.files("corpus") / "samples"))
