@@ -69,6 +69,7 @@ class _Entities:
     def __init__(self, analysis: Analysis, acronyms: dict[str, str]):
         self.analysis = analysis
         self.acronyms = acronyms
+        self.long_forms = {long: acr for acr, long in acronyms.items()}
         self.names = canonical_names()
         self.states = alias_index("STATE")
         self.orgs = alias_index("ORG")
@@ -104,7 +105,9 @@ class _Entities:
             return
         if mapped == "ORG":
             name = re.sub(r"^the\s+", "", self.acronyms.get(text, text), flags=re.I)
-            org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower())
+            # "Ministry of Interior (MOI)" in this document ties the long form to the known MOI.
+            acronym = self.long_forms.get(name)
+            org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower()) or (self.orgs.get(acronym.lower()) if acronym else None)
             if org_id:
                 self.add(seq, "ORG", self.names.get(("ORG", org_id), name), org_id, ent.start_char, ent.end_char, text, "model")
             else:
