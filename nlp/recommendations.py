@@ -48,7 +48,9 @@ _SHOULD_SUBJECT = re.compile(
     r"^(?:(?:In|At|To)\b[^,]{0,80},\s*)?(?P<addr>(?:the\s+|all\s+|los\s+|las\s+|les\s+)?[A-Z\u00C0-\u00DD][\w'’()-]*(?:\s+[\w'’()-]+){0,5}?)\s+(?:should|must|is encouraged to|are encouraged to|deber[ií]an?|devraient|devrait)\b"
 )
 # "text (State);" at the end of a UPR-style recommendation; the name may carry its own brackets.
-UPR_ATTRIBUTION = re.compile(r"\((?P<state>[A-Z][^()]*(?:\([^()]*\)[^()]*)?)\)\s*(?:;|\.|$)")
+UPR_ATTRIBUTION = re.compile(r"\((?P<state>[A-Z][^()]*(?:\([^()]*\)[^()]*)?)\)\s*(?:;|\.|/|$)")
+# "should" in a disclaimer or a reading note asks nothing of anyone.
+_NOT_AN_ASK = re.compile(r"\bshould\s+(?:not\s+)?be\s+(?:construed|noted|read|understood|considered as)\b", re.I)
 _STATES_PARTIES = re.compile(r"^(?:all\s+|the\s+)?(?:member\s+)?States(?:\s+parties)?|Estados\s+parte|[ÉE]tats\s+parties", re.I)
 
 
@@ -79,13 +81,30 @@ def classify(sentence: str) -> tuple[str, float, str] | None:
     return None
 
 
+def _split_states(names: str) -> list[str]:
+    """ "Portugal; Bosnia and Herzegovina" -> both; "Spain and France" -> both; a name's own "and" stays."""
+    from .spacy_pipeline import alias_index
+
+    states = alias_index("STATE")
+    out = []
+    for piece in re.split(r"\s*[;,]\s*", names):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if piece.lower() in states or " and " not in piece:
+            out.append(piece)
+        else:
+            out.extend(p.strip() for p in piece.split(" and "))
+    return out
+
+
 def split_upr(text: str) -> list[tuple[str, list[str]]]:
     """A UPR paragraph as (recommendation, recommending States) pairs; [] if it has no attribution."""
     out = []
     start = 0
     for m in UPR_ATTRIBUTION.finditer(text):
-        body = text[start:m.start()].strip(" ;")
-        states = [s.strip() for s in re.split(r",\s*|\s+and\s+", m.group("state"))]
+        body = text[start:m.start()].strip(" ;/")
+        states = _split_states(m.group("state"))
         if body:
             out.append((body, states))
         elif out:
@@ -109,11 +128,11 @@ def find_recommendations(
     found: list[Recommendation] = []
     if upr_section:
         for body, recommending in split_upr(paragraph_text):
-            actors = [normalize_party(s, states, canonical) for s in recommending]
-            if not any(states.get(s.lower()) for s in recommending):
-                continue
-            found.append(Recommendation(seq, page, body, "recommendation", "; ".join(a for a in actors if a),
-                                        subject_state, confidence=0.95, cue="(State)"))
+            # One recommendation per recommending State, as the UPR database records them.
+            for name in recommending:
+                if states.get(name.lower()):
+                    found.append(Recommendation(seq, page, body, "recommendation", normalize_party(name, states, canonical),
+                                                subject_state, confidence=0.95, cue="(State)"))
         if found:
             return found
     for sentence in sentences:
@@ -121,7 +140,7 @@ def find_recommendations(
         if len(sentence) < 15:
             continue
         kind = classify(sentence)
-        if not kind:
+        if not kind or _NOT_AN_ASK.search(sentence):
             continue
         actor = None
         m = _SUBJECT_VERB.match(sentence)
