@@ -106,3 +106,15 @@ def test_upr_report_recommendations(tmp_path):
     assert all(r["addressee"] == "Norway" for r in recs)
     moldova = [r for r in recs if r["text"].startswith("Adopt a formalized national referral mechanism")]
     assert moldova and moldova[0]["actor"] == "Republic of Moldova" and moldova[0]["page"] == 21
+
+
+@pytest.mark.skipif(not (DEV_DATA / "upr").exists(), reason="shared dev data absent")
+def test_eval_meets_upr_targets():
+    result = run("eval", "--upr", str(DEV_DATA / "upr"))
+    assert result.exit_code == 0, result.output
+    total = next(line for line in result.output.splitlines() if line.startswith("all"))
+    gold, found, matched, precision, recall, f1, state, addressee, trafficking = total.split()[1:]
+    assert int(gold) == 1048
+    assert float(precision) >= 0.95 and float(recall) >= 0.95
+    assert float(state) >= 0.97 and float(addressee) >= 0.99
+    assert float(trafficking) >= 0.9
