@@ -29,6 +29,14 @@ def open_db(path: str) -> sqlite_utils.Database:
     return db
 
 
+def ensure_self_contained(path: str) -> None:
+    """Fold the write-ahead log into the database file: Datasette reads an immutable file without its -wal."""
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.execute("PRAGMA journal_mode=DELETE")
+    db.conn.close()
+
+
 def passage_id(document_id: str, seq: int) -> str:
     """Stable passage id: first 16 hex digits of the document id and the sequence number."""
     return f"{document_id[:16]}-{seq:05d}"

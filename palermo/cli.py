@@ -93,6 +93,9 @@ def search(query, db_path, limit, mode, as_json):
 
 def _serve(db_path: str, host: str, port: int, open_browser: bool = False) -> None:
     from corpus.metadata import build_metadata
+    from corpus.store import ensure_self_contained
+
+    ensure_self_contained(db_path)
 
     metadata = Path(tempfile.mkdtemp(prefix="palermo-")) / "metadata.json"
     metadata.write_text(json.dumps(build_metadata(Path(db_path).stem), indent=2))

@@ -98,6 +98,8 @@ def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = No
     for path in iterator:
         process_file(db, path, summary, **options)
     refresh_corpus(db)
+    db.conn.close()
+    store.ensure_self_contained(db_path)
     return summary
 
 
@@ -125,4 +127,6 @@ def build(db_path: str, progress: Callable | None = None, statistical: bool = Tr
         summary.counts["recommendations"] += len(analysis.recommendations)
     summary.counts["unchanged"] += db["documents"].count - len(stale)
     refresh_corpus(db)
+    db.conn.close()
+    store.ensure_self_contained(db_path)
     return summary

@@ -103,7 +103,8 @@ def test_search_command_finds_cited_passage(sample_db):
 
 def test_datasette_serves_corpus_with_metadata(sample_db):
     async def run():
-        ds = Datasette([str(sample_db)], metadata=build_metadata(sample_db.stem), immutables=[])
+        # Immutable, as `palermo serve` runs it: the file alone must hold the corpus.
+        ds = Datasette(immutables=[str(sample_db)], metadata=build_metadata(sample_db.stem))
         db = sample_db.stem
         home = await ds.client.get("/")
         table = await ds.client.get(f"/{db}/documents.json?_shape=objects&_facet=genre")
