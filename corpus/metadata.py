@@ -19,7 +19,7 @@ FACETS = {
     "topics": ["kind"],
     "passage_topics": ["topic_id", "method"],
     "events": ["place", "document_id"],
-    "fetches": ["status", "content_type"],
+    "fetches": ["outcome", "kind", "status", "source", "content_type"],
 }
 SORT = {
     "documents": ("sort_desc", "date"),
@@ -29,7 +29,7 @@ SORT = {
     "topics": ("sort_desc", "passage_count"),
 }
 LABELS = {"documents": "title", "entities": "name", "topics": "label", "passages": "text"}
-HIDDEN = {"embeddings"}
+HIDDEN = {"embeddings", "harvest_runs"}
 QUERIES = {
     "recommendations_by_addressee_and_topic": {
         "title": "Recommendations by addressee and topic",

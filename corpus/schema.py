@@ -33,6 +33,8 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
             "meeting_start": (str, "First day of the meeting (ISO)"),
             "meeting_end": (str, "Last day of the meeting (ISO)"),
             "job_number": (str, "UN job number, e.g. V.24-01234"),
+            "event": (str, "Meeting or dialogue the document belongs to, from the page that linked it"),
+            "work": (str, "Key shared by the language versions of one work"),
             "pages": (int, "Number of pages"),
             "size": (int, "File size in bytes"),
             "status": (str, "ok, partial or failed"),
@@ -165,6 +167,25 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
             "last_modified": (str, "Last-Modified"),
             "error": (str, "Error, if the request failed"),
             "document_id": (str, "Document made from the body"),
+            "url_key": (str, "The URL normalized for identity (scheme, www., ?lng=en and fragments folded)"),
+            "kind": (str, "document, page or robots"),
+            "outcome": (str, "new, changed, unchanged, failed or skipped (a link not followed)"),
+            "source": (str, "Source (sources.yaml) that led to the URL"),
+            "path": (str, "Where the body is kept in the content-addressed store"),
+            "warning": (str, "A non-fatal oddity, e.g. a Content-Type that disagrees with the bytes"),
+            "attempts": (int, "Requests made, retries included"),
+            "run_id": (int, "Harvest run"),
+            "metadata": (str, "What the source page said about the document (JSON)"),
+        },
+        "id",
+        [],
+    ),
+    "harvest_runs": (
+        "Harvest runs: an unfinished run is resumed by the next harvest.",
+        {
+            "id": (int, "Run number"),
+            "started_at": (str, "When it started (UTC)"),
+            "finished_at": (str, "When it completed; empty while it can be resumed"),
         },
         "id",
         [],
@@ -187,7 +208,7 @@ INDEXES = {
     "recommendations": [["document_id"], ["kind"]],
     "passage_topics": [["topic_id"], ["document_id"]],
     "events": [["date"], ["document_id"]],
-    "fetches": [["url"], ["sha256"]],
+    "fetches": [["url"], ["sha256"], ["url_key"], ["run_id"]],
 }
 
 

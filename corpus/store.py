@@ -94,6 +94,27 @@ def save_document(db: sqlite_utils.Database, doc: Document, extract_version: str
         )
 
 
+SOURCE_FIELDS = ("title", "genre", "date", "symbol", "organization", "country", "country_iso3", "place", "language", "event", "work")
+
+
+def save_source_metadata(db: sqlite_utils.Database, document_id: str, metadata: dict, source_url: str | None) -> None:
+    """Fill a document's empty columns from what the harvested page said, and link its fetches to it."""
+    row = document_state(db, document_id)
+    if row is None:
+        return
+    updates = {k: metadata[k] for k in SOURCE_FIELDS if metadata.get(k) and not row.get(k)}
+    if metadata.get("year") and not row.get("year"):
+        updates["year"] = int(str(metadata["year"])[:4])
+    if "date" in updates:
+        updates["year"] = int(updates["date"][:4])
+    if source_url and not row.get("source_url"):
+        updates["source_url"] = source_url
+    with db.conn:
+        if updates:
+            db["documents"].update(document_id, updates)
+        db.execute("update fetches set document_id = ? where sha256 = ? and kind = 'document'", [document_id, document_id])
+
+
 def mark_partial(db: sqlite_utils.Database, document_id: str, reason: str) -> None:
     """Record that a later stage failed for a document whose passages are saved."""
     db["documents"].update(document_id, {"status": "partial", "error": reason})

@@ -66,6 +66,51 @@ def build(db_path, fast, no_embeddings):
 
 
 @cli.command()
+@click.argument("source_names", nargs=-1)
+@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False), help="Fetch the URLs listed in FILE (one a line).")
+@click.option("--sources", "sources_file", type=click.Path(exists=True, dir_okay=False),
+              help="A YAML file of sources that extends or overrides the packaged ones by name.")
+@click.option("--since", help="Only documents dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--limit", type=int, help="Fetch at most N documents; the next harvest resumes the run.")
+@click.option("--dry-run", is_flag=True, help="List what would be fetched; fetch no document.")
+@click.option("--allow-private-hosts", is_flag=True, help="Allow loopback and private addresses (refused by default).")
+@click.option("--delay", default=1.0, show_default=True, help="Seconds between requests to one host.")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds before a request is abandoned.")
+@click.option("--concurrency", default=2, show_default=True, help="Requests in flight at once.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="Raw file store [default: DB name + .raw].")
+@db_option
+@fast_option
+@no_embed_option
+def harvest(source_names, urls_file, sources_file, since, limit, dry_run, allow_private_hosts, delay, timeout,
+            concurrency, store_dir, db_path, fast, no_embeddings):
+    """Fetch documents from the sources (all when none is named) or a URL list, then add what arrived."""
+    from corpus.harvest_state import SqliteHarvestState
+    from ingest.harvest import Harvester, load_sources, read_url_list, select_sources
+    from palermo.pipeline import add_harvested
+
+    try:
+        sources = select_sources(load_sources(sources_file), list(source_names))
+    except ValueError as e:
+        raise click.UsageError(str(e))
+    state = SqliteHarvestState(db_path)
+    options = dict(since=since, limit=limit, dry_run=dry_run, progress=_progress("Harvesting"))
+    try:
+        with Harvester(store_dir or f"{Path(db_path).with_suffix('')}.raw", state, allow_private_hosts=allow_private_hosts,
+                       delay=delay, timeout=timeout, concurrency=concurrency) as harvester:
+            result = harvester.harvest_urls(read_url_list(urls_file), **options) if urls_file else harvester.harvest(sources, **options)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--since")
+    finally:
+        state.close()
+    for candidate in result.planned if dry_run else []:
+        click.echo(f"{candidate.url}\t{candidate.source}\t{candidate.metadata.get('title') or ''}")
+    _report(result)
+    if not dry_run and result.arrived:
+        _report(add_harvested(db_path, result.arrived, progress=_progress("Adding"), statistical=not fast,
+                              embeddings=not no_embeddings))
+
+
+@cli.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", default=10, show_default=True, help="Number of passages.")

@@ -130,3 +130,17 @@ def build(db_path: str, progress: Callable | None = None, statistical: bool = Tr
     db.conn.close()
     store.ensure_self_contained(db_path)
     return summary
+
+
+def add_harvested(db_path: str, records: list, progress: Callable | None = None, **options) -> Summary:
+    """Extract and analyse what a harvest brought, with the metadata of the pages that linked it."""
+    db = store.open_db(db_path)
+    summary = Summary()
+    for record in progress(records) if progress else records:
+        source_url = record.final_url or record.url
+        process_file(db, Path(record.path), summary, source_url=source_url, **options)
+        store.save_source_metadata(db, record.sha256, record.metadata, source_url)
+    refresh_corpus(db)
+    db.conn.close()
+    store.ensure_self_contained(db_path)
+    return summary
