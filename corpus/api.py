@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 from itertools import combinations
 
 import sqlite_utils
@@ -17,8 +18,10 @@ CITATION = """d.title, d.organization, d.organization_type, d.country, d.date, d
 class Corpus:
     """The corpus database behind palermo, opened read-mostly for analysis."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, create: bool = False):
         self.path = str(path)
+        if not create and not Path(self.path).exists():
+            raise FileNotFoundError(f"no corpus at {self.path}: build one with `palermo add` or `make demo`")
         self.db: sqlite_utils.Database = open_db(self.path)
 
     def query(self, sql: str, params: list | dict | None = None) -> list[dict]:
@@ -45,7 +48,7 @@ class Corpus:
         if term:
             where.append("r.rowid in (select rowid from recommendations_fts where recommendations_fts match :term)")
             params["term"] = json.dumps(term)
-        sql = f"""select r.id, r.kind, r.actor, r.addressee, r.text, r.page, r.topics, r.articles, r.confidence,
+        sql = f"""select r.id, r.document_id, r.passage_id, r.kind, r.actor, r.addressee, r.text, r.page, r.topics, r.articles, r.confidence,
                          p.paragraph_no, {CITATION}
                   from recommendations r join documents d on d.id = r.document_id join passages p on p.id = r.passage_id
                   where {' and '.join(where)} order by d.date, r.id"""
@@ -54,9 +57,9 @@ class Corpus:
             row["topics"], row["articles"] = json.loads(row["topics"] or "[]"), json.loads(row["articles"] or "[]")
         return rows
 
-    def search(self, query: str, limit: int = 10, mode: str = "hybrid") -> list[Hit]:
-        """Passages best first (see corpus.search.search)."""
-        return search(self.db, query, limit=limit, mode=mode)
+    def search(self, query: str, limit: int = 10, mode: str = "hybrid", per_document: int = 3) -> list[Hit]:
+        """Passages best first, at most per_document from one document (see corpus.search.search)."""
+        return search(self.db, query, limit=limit, mode=mode, per_document=per_document)
 
     def topics(self, kind: str | None = None) -> list[dict]:
         """Topics with their passage counts."""

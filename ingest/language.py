@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-_STOPWORDS = {
+STOPWORDS = {
     "en": "the of and to in is that for on with as are by be this it from at which have has we its their not".split(),
     "fr": "le la les des et de du un une est que qui dans pour sur par au aux avec nous sont ce cette il pas l d".split(),
     "es": "el la los las de del y en que un una es por para con se al su sus como lo más nosotros este esta".split(),
     "de": "der die das und ist nicht ein eine den dem zu mit von für auf sich auch werden".split(),
     "pt": "o os as de do da dos das e em que um uma para com não por se ao".split(),
 }
-_STOP_INDEX = {lang: set(words) for lang, words in _STOPWORDS.items()}
+_STOP_INDEX = {lang: set(words) for lang, words in STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _LETTER = re.compile(r"[^\W\d_]", re.U)
 _SCRIPTS = [

@@ -26,6 +26,7 @@ EVENT_WORDS = re.compile(
 STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
 UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on|Co-chairs)\b")
 ACADEMIA = re.compile(r"\b(University|Universit[ée]|Universidad|Academic|Acad[ée]mi|Institute of|School of|College)\b", re.I)
+ARTICLE_INSTRUMENTS = {"UNTOC", "TIP", "SOM", "FA", "UNCAC"}
 AUTHORED_GENRES = {"statement", "cochairs_summary", "working_group_report", "annual_report", "country_review_summary"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -36,18 +37,21 @@ def slug(text: str) -> str:
 
 
 def learn_acronyms(text: str) -> dict[str, str]:
-    """Acronym -> long form, from definitions such as 'National Police Bureau (NPB)'."""
+    """Acronym -> long form, from definitions such as 'National Police Bureau (NPB)' or 'Ministry of Interior (MOI)'."""
     found = {}
     for m in ACRONYM_DEF.finditer(text):
-        long_form, acronym = m.group("long"), m.group("acr")
-        initials = "".join(w[0] for w in long_form.split() if w[0].isupper())
-        # Trim leading words until the initials end with the acronym's letters.
-        words = long_form.split()
-        while words and not initials.upper().startswith(acronym.upper()[:1]):
-            words, initials = words[1:], initials[1:]
-        if acronym.upper() in initials.upper() or initials.upper().startswith(acronym.upper()[:2]):
-            found[acronym] = " ".join(words)
+        words, acronym = m.group("long").split(), m.group("acr").upper()
+        # Drop leading words until the long form starts with the acronym's first letter.
+        while words and words[0][0].upper() != acronym[0]:
+            words = words[1:]
+        if words and _is_subsequence(acronym, "".join(w[0].upper() for w in words)):
+            found[m.group("acr")] = " ".join(words)
     return found
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def organization_type(name: str | None, states: dict[str, str]) -> str | None:
@@ -104,7 +108,9 @@ class _Entities:
             self.add(seq, "PERSON", name, slug(name), ent.start_char, ent.end_char, text, "model")
             return
         if mapped == "ORG":
-            name = re.sub(r"^the\s+", "", self.acronyms.get(text, text), flags=re.I)
+            name = re.sub(r"^(?:of\s+)?(?:the|el|la|los|las|le|les)\s+", "", self.acronyms.get(text, text), flags=re.I)
+            if len(name.split()) == 1 and not name.isupper():
+                return  # "Centre", "Sin": a lone capitalised word is not an organization we can name
             # "Ministry of Interior (MOI)" in this document ties the long form to the known MOI.
             acronym = self.long_forms.get(name)
             org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower()) or (self.orgs.get(acronym.lower()) if acronym else None)
@@ -147,6 +153,17 @@ def _table_event(seq: int, text: str) -> Event | None:
     return Event(seq, dates[0].start, dates[0].end, cells[1], cells[2] if len(cells) > 2 and cells[2] else None)
 
 
+def _pipe(doc: Document, statistical: bool):
+    """spaCy docs in passage order: the English statistical NER only reads English (or undetected) passages."""
+    nlp, _ = load_nlp(statistical)
+    ruler_only, _ = load_nlp(False)
+    english = [p.language in ("en", None) for p in doc.passages]
+    stat_docs = iter(nlp.pipe([p.text for p, en in zip(doc.passages, english) if en], batch_size=64))
+    other_docs = iter(ruler_only.pipe([p.text for p, en in zip(doc.passages, english) if not en], batch_size=64))
+    for en in english:
+        yield next(stat_docs) if en else next(other_docs)
+
+
 def analyze_document(doc: Document, statistical: bool = True, with_embeddings: bool = True) -> Analysis:
     """Run every analysis stage over a document's passages."""
     nlp, info = load_nlp(statistical)
@@ -166,11 +183,13 @@ def analyze_document(doc: Document, statistical: bool = True, with_embeddings: b
     texts = [p.text for p in doc.passages]
     collector = _Entities(analysis, learn_acronyms("\n".join(texts)))
     all_refs: list[list[ArticleRef]] = []
-    for seq, (passage, sdoc) in enumerate(zip(doc.passages, nlp.pipe(texts, batch_size=64))):
+    for seq, (passage, sdoc) in enumerate(zip(doc.passages, _pipe(doc, statistical))):
         for ent in sdoc.ents:
             collector.from_span(seq, ent)
         refs = []
-        for m_ref in parse_articles(passage.text):
+        # "su artículo 8" refers to the one instrument the passage names, if it names only one.
+        named = {e.ent_id_ for e in sdoc.ents if e.label_ == "INSTRUMENT" and e.ent_id_ in ARTICLE_INSTRUMENTS}
+        for m_ref in parse_articles(passage.text, default_instrument=named.pop() if len(named) == 1 else None):
             start = passage.text.find(m_ref.text)
             collector.from_article(seq, m_ref, start, start + len(m_ref.text))
             refs.append(m_ref)

@@ -22,6 +22,17 @@ class DiscoveredTopic:
         return ", ".join(self.terms[:4])
 
 
+def stop_words() -> list[str]:
+    """English, French and Spanish function words: otherwise a language becomes a topic."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from ingest.language import STOPWORDS
+
+    extra = ("sur son ses leurs aux ont été être cette ces dont lors afin entre sobre sus como este esta estos "
+             "estas ante entre sin han ser fue para por con una unos unas les des qui que elle ils nous vous").split()
+    return sorted(set(ENGLISH_STOP_WORDS) | {w for lang in ("fr", "es") for w in STOPWORDS[lang]} | set(extra))
+
+
 def discover_topics(texts: list[str], n_topics: int | None = None, n_terms: int = 10, seed: int = 0) -> list[DiscoveredTopic]:
     """NMF topics of the texts (deterministic for a seed); none for a corpus too small to say."""
     if len(texts) < MIN_PASSAGES:
@@ -30,7 +41,7 @@ def discover_topics(texts: list[str], n_topics: int | None = None, n_terms: int 
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     n_topics = n_topics or int(min(12, max(3, round(np.sqrt(len(texts) / 4)))))
-    vectorizer = TfidfVectorizer(stop_words="english", max_df=0.6, min_df=2, ngram_range=(1, 2), max_features=20000,
+    vectorizer = TfidfVectorizer(stop_words=stop_words(), max_df=0.6, min_df=2, ngram_range=(1, 2), max_features=20000,
                                  token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b")
     try:
         matrix = vectorizer.fit_transform(texts)

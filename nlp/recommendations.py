@@ -40,8 +40,7 @@ _SUBJECT_VERB = re.compile(
 _ADDRESSEE = re.compile(
     r"\b(?:urge[sd]?|call(?:s|ed)?\s+(?:up)?on|encourage[sd]?|invite[sd]?|request(?:s|ed)?|appeal(?:s|ed)?\s+to|recommend(?:s|ed)?\s+that"
     r"|it is recommended that|instamos\s+a|exhortamos\s+a|insta(?:n)?\s+a|recomendamos\s+(?:que|a)|alentamos\s+a|nous exhortons|exhorte(?:nt)?"
-    r"|il est recommand[ée] que|invitons|appelons)\s+(?P<addr>[^,.;:]{2,90}?)"
-    r"(?=\s+(?:to|should|shall|must|be|a|à|de|que|para|take|adopt|ensure|establish|strengthen|consider|provide|continue|deber[ií]an?|devraient|,)\b|[,.;:]|$)",
+    r"|il est recommand[ée] que|invitons|appelons)\s+(?P<addr>[^,.;:]{2,120})",
     re.I,
 )
 _SHOULD_SUBJECT = re.compile(
@@ -54,22 +53,54 @@ _NOT_AN_ASK = re.compile(r"\bshould\s+(?:not\s+)?be\s+(?:construed|noted|read|un
 _STATES_PARTIES = re.compile(r"^(?:all\s+|the\s+)?(?:member\s+)?States(?:\s+parties)?|Estados\s+parte|[ÉE]tats\s+parties", re.I)
 
 
+_LEAD = re.compile(r"^(?:(?:also|further|furthermore|strongly|therefore|again|all|également|aussi|asimismo|también|the|los|las|les|la|le|el|a|à)\s+|l['’])+", re.I)
+_GENERIC_PARTY = re.compile(
+    r"^(civil society(?: organi[sz]ations)?|non-governmental organi[sz]ations|(?:the )?secretariat|Member States|Governments|donors"
+    r"|(?:the )?private sector|academia|sociedad civil|société civile)\b", re.I)
+_CONNECTORS = {"of", "the", "and", "for", "on", "in", "against", "de", "la", "del", "des", "du", "et", "y", "los", "las", "le", "&"}
+
+
 def normalize_party(name: str | None, states: dict[str, str], canonical: dict[str, str]) -> str | None:
-    """A State's canonical name, "States parties", or the cleaned phrase."""
+    """The party a phrase starts with: a State's canonical name, "States parties", a known body, or a proper name."""
     if not name:
         return None
-    name = re.sub(r"^(?:the|los|las|les|la|le|el|a|à)\s+", "", name.strip(" ,;:"), flags=re.I).strip()
+    name = _LEAD.sub("", name.strip(" ,;:")).strip()
     if not name:
         return None
     if _STATES_PARTIES.match(name):
         return "States parties"
-    iso = states.get(name.lower())
-    if iso:
-        return canonical.get(iso, name)
+    generic = _GENERIC_PARTY.match(name)
+    if generic:
+        return generic.group(1)[0].upper() + generic.group(1)[1:]
     m = re.match(r"(?:Government|delegation|authorities)\s+of\s+(?:the\s+)?(.+)$", name, re.I)
-    if m and states.get(m.group(1).lower()):
-        return canonical.get(states[m.group(1).lower()])
-    return name[0].upper() + name[1:]
+    if m:
+        state = _known_prefix(m.group(1), states)
+        if state:
+            return canonical.get(states[state.lower()], state)
+    from .spacy_pipeline import alias_index
+
+    for index in (states, alias_index("ORG")):
+        known = _known_prefix(name, index)
+        if known:
+            return canonical.get(index[known.lower()], known) if index is states else known
+    # An unknown proper name ends at its first lower-case word that is not a connector ("... Persons devote").
+    words = []
+    for word in name.split():
+        if word[:1].islower() and word.lower() not in _CONNECTORS:
+            break
+        words.append(word)
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _known_prefix(text: str, index: dict[str, str]) -> str | None:
+    words = text.split()
+    for k in range(min(len(words), 12), 0, -1):
+        candidate = " ".join(words[:k]).strip(" ,;:")
+        if candidate.lower() in index:
+            return candidate
+    return None
 
 
 def classify(sentence: str) -> tuple[str, float, str] | None:
