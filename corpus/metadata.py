@@ -11,7 +11,7 @@ DESCRIPTION = (
     "topics and recommendations. Built by palermo."
 )
 FACETS = {
-    "documents": ["genre", "organization_type", "organization", "country", "year", "language", "status"],
+    "documents": ["genre", "organization_type", "organization", "country", "year", "language", "status", "work"],
     "passages": ["kind", "language", "document_id"],
     "recommendations": ["kind", "actor", "addressee", "document_id"],
     "entities": ["label"],

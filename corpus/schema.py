@@ -34,7 +34,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
             "meeting_end": (str, "Last day of the meeting (ISO)"),
             "job_number": (str, "UN job number, e.g. V.24-01234"),
             "event": (str, "Meeting or dialogue the document belongs to, from the page that linked it"),
-            "work": (str, "Key shared by the language versions of one work"),
+            "work": (str, "Key shared by the language versions of one work: the UN symbol, or the harvest's work key"),
             "pages": (int, "Number of pages"),
             "size": (int, "File size in bytes"),
             "status": (str, "ok, partial or failed"),
@@ -190,6 +190,18 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
         "id",
         [],
     ),
+    "document_sources": (
+        "Every place a document's bytes were found: the same bytes at several paths or URLs are one document.",
+        {
+            "id": (str, "document id and location"),
+            "document_id": (str, "The document"),
+            "location": (str, "Local path or URL"),
+            "kind": (str, "file or url"),
+            "first_seen": (str, "When this location was first seen (UTC)"),
+        },
+        "id",
+        [("document_id", "documents", "id")],
+    ),
     "embeddings": (
         "Sentence embeddings of passages (float32, unit length) for semantic search.",
         {
@@ -209,6 +221,8 @@ INDEXES = {
     "passage_topics": [["topic_id"], ["document_id"]],
     "events": [["date"], ["document_id"]],
     "fetches": [["url"], ["sha256"], ["url_key"], ["run_id"]],
+    "document_sources": [["document_id"]],
+    "documents": [["work"], ["path"]],
 }
 
 

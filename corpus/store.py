@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 
@@ -37,6 +38,15 @@ def ensure_self_contained(path: str) -> None:
     db.conn.close()
 
 
+def ensure_source(db: sqlite_utils.Database, document_id: str, location: str, kind: str = "file") -> None:
+    """Record that a document's bytes were found at a path or URL; safe to re-run."""
+    key = hashlib.sha256(f"{document_id}\n{location}".encode()).hexdigest()[:32]
+    db["document_sources"].insert(
+        {"id": key, "document_id": document_id, "location": location, "kind": kind, "first_seen": now()},
+        pk="id", ignore=True,
+    )
+
+
 def passage_id(document_id: str, seq: int) -> str:
     """Stable passage id: first 16 hex digits of the document id and the sequence number."""
     return f"{document_id[:16]}-{seq:05d}"
@@ -64,6 +74,7 @@ def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
     with db.conn:
         _delete_derived(db, document_id)
         db.execute("delete from passages where document_id = ?", [document_id])
+        db.execute("delete from document_sources where document_id = ?", [document_id])
         db.execute("delete from documents where id = ?", [document_id])
 
 
@@ -76,6 +87,8 @@ def save_document(db: sqlite_utils.Database, doc: Document, extract_version: str
         "year": int(doc.date[:4]) if doc.date else None, "symbol": doc.symbol, "organization": doc.organization,
         "country": doc.country, "place": doc.place, "pages": doc.pages, "size": doc.size, "status": doc.status,
         "error": doc.error, "extract_version": extract_version, "nlp_version": None,
+        # Language versions of one UN document share its symbol.
+        "work": doc.symbol or (existing or {}).get("work"),
         "added_at": existing["added_at"] if existing else now(),
         **{key: (doc.metadata.get("un_header") or {}).get(key) for key in UN_HEADER_FIELDS},
         "metadata": json.dumps({k: v for k, v in doc.metadata.items() if k != "first_page"}, ensure_ascii=False, default=str),

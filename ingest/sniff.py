@@ -36,9 +36,10 @@ def _looks_like_text(head: bytes) -> bool:
     try:
         sample = head.decode("utf-8")
     except UnicodeDecodeError as e:
-        # A multi-byte character cut at the end of the sample is still text.
-        if e.start < len(head) - 4:
-            return False
-        sample = head[: e.start].decode("utf-8")
+        # A multi-byte character cut at the end of the sample is still text; so is a legacy 8-bit encoding.
+        if e.start >= len(head) - 4:
+            sample = head[: e.start].decode("utf-8")
+        else:
+            sample = head.decode("cp1252", errors="replace")
     printable = sum(ch.isprintable() or ch in "\r\n\t\f" for ch in sample)
     return printable / max(len(sample), 1) > 0.95

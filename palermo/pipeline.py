@@ -64,6 +64,9 @@ def process_file(db, path: Path, summary: Summary, statistical: bool = True, emb
         except OSError:
             row = None
         if _is_current(row):
+            store.ensure_source(db, row["id"], resolved)
+            if source_url:
+                store.ensure_source(db, row["id"], source_url, "url")
             summary.counts["unchanged"] += 1
             return
     doc = extract_document(path, source_url=source_url)
@@ -72,6 +75,9 @@ def process_file(db, path: Path, summary: Summary, statistical: bool = True, emb
         if old != doc.id:  # the file at this path changed: its old version goes
             store.delete_document(db, old)
     store.save_document(db, doc, EXTRACT_VERSION)
+    store.ensure_source(db, doc.id, resolved)
+    if source_url:
+        store.ensure_source(db, doc.id, source_url, "url")
     summary.counts[doc.status] += 1
     if doc.status == "failed":
         summary.failures.append((str(path), doc.error or "unknown error"))

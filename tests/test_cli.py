@@ -118,3 +118,23 @@ def test_eval_meets_upr_targets():
     assert float(precision) >= 0.95 and float(recall) >= 0.95
     assert float(state) >= 0.97 and float(addressee) >= 0.99
     assert float(trafficking) >= 0.9
+
+
+def test_same_bytes_one_document_and_language_versions_one_work(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    english = "CTOC/COP/WG.4/2099/9\n\nStates parties should protect victims of trafficking in persons.\n"
+    french = "CTOC/COP/WG.4/2099/9\n\nLes États parties devraient protéger les victimes de la traite des personnes.\n"
+    (a / "report_en.txt").write_text(english)
+    (b / "copy_of_report_en.txt").write_text(english)
+    (a / "report_fr.txt").write_text(french)
+    db_path = tmp_path / "w.db"
+    run("add", str(a), str(b), "--db", str(db_path), "--fast", "--no-embeddings")
+    db = sqlite_utils.Database(db_path)
+    docs = list(db["documents"].rows)
+    assert len(docs) == 2
+    assert {d["work"] for d in docs} == {"CTOC/COP/WG.4/2099/9"}
+    assert {d["language"] for d in docs} == {"en", "fr"}
+    english_id = next(d["id"] for d in docs if d["language"] == "en")
+    locations = [r["location"].rsplit("/", 2)[-2:] for r in db["document_sources"].rows_where("document_id = ?", [english_id])]
+    assert sorted(locations) == [["a", "report_en.txt"], ["b", "copy_of_report_en.txt"]]

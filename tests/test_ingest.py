@@ -272,3 +272,10 @@ def test_ruled_table_rows(tmp_path):
     tables = [p.text for p in doc.passages if p.kind == "table"]
     assert tables == [" | ".join(r) for r in rows]
     assert doc.passages[0].text == "The events of the year are listed below."
+
+
+def test_legacy_encoded_text_is_partial_with_reason(tmp_path):
+    data = "Déclaration des États parties: nous exhortons à la coopération.".encode("cp1252")
+    doc = extract_document(write(tmp_path, "legacy.txt", data))
+    assert doc.status == "partial" and "not UTF-8; decoded as cp1252" in doc.error
+    assert doc.passages[0].text.startswith("Déclaration des États parties")
