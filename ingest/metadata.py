@@ -41,9 +41,13 @@ def infer_metadata(doc: Document) -> None:
     """Fill empty metadata fields of doc from its first page and passages."""
     head = _head_text(doc)
     if not doc.symbol:
-        for m in SYMBOL.finditer(doc.metadata.get("first_page") or head[:3000]):
-            if _UN_BODY.match(m.group(0)) and re.search(r"\d", m.group(0)):
-                doc.symbol = m.group(0)
+        # A document's own symbol stands alone on a line (or after "United Nations"); one cited in a
+        # sentence or a footnote is another document's.
+        for line in (doc.metadata.get("first_page") or head[:3000]).splitlines():
+            line = re.sub(r"^United Nations\s+", "", line.strip())
+            m = SYMBOL.fullmatch(line)
+            if m and _UN_BODY.match(line) and re.search(r"\d", line):
+                doc.symbol = line
                 break
     if not doc.genre:
         doc.genre = next((name for name, rx in GENRES if rx.search(head)), None)
