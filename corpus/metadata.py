@@ -82,5 +82,7 @@ def build_metadata(database_name: str = "palermo") -> dict:
         "description": DESCRIPTION,
         "license": "Code: Apache-2.0; documents: see each source",
         "source": "palermo",
+        "about": "Search passages",
+        "about_url": "/-/search",
         "databases": {database_name: {"tables": tables, "queries": QUERIES}},
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass
@@ -66,9 +65,7 @@ def _load_matrix(conn) -> tuple[list[str], np.ndarray]:
     return ids, (np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32))
 
 
-@functools.lru_cache(maxsize=4)
-def _cached_matrix(path: str, mtime: float) -> tuple[list[str], np.ndarray]:
-    return _load_matrix(sqlite_utils.Database(path).conn)
+_MATRICES: dict[tuple[str, float], tuple[list[str], np.ndarray]] = {}
 
 
 def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
@@ -77,8 +74,13 @@ def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
     if not path:
         return _load_matrix(db.conn)
     wal = path + "-wal"
-    mtime = max(os.path.getmtime(path), os.path.getmtime(wal) if os.path.exists(wal) else 0)
-    return _cached_matrix(path, mtime)
+    key = (path, max(os.path.getmtime(path), os.path.getmtime(wal) if os.path.exists(wal) else 0))
+    if key not in _MATRICES:
+        # Read through the caller's connection: a read-only or immutable deployment may not open another.
+        for old in [k for k in _MATRICES if k[0] == path]:
+            del _MATRICES[old]
+        _MATRICES[key] = _load_matrix(db.conn)
+    return _MATRICES[key]
 
 
 def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float]]:

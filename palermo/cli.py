@@ -136,6 +136,42 @@ def search(query, db_path, limit, mode, as_json):
         click.echo(f"   {hit.snippet}")
 
 
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "docx"]), default="md", show_default=True,
+              help="Markdown, CSV or Word.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to this file (default: standard output).")
+@click.option("--limit", default=20, show_default=True, help="Number of quotes.")
+@click.option("--per-doc", default=3, show_default=True, help="At most this many quotes from one document.")
+@click.option("--mode", type=click.Choice(["hybrid", "fts", "semantic"]), default="hybrid", show_default=True)
+@click.option("--genre", multiple=True, help="statement, cochairs_summary, working_group_report, ... (repeatable).")
+@click.option("--organization", multiple=True, help="Author organization, exactly as stored (repeatable).")
+@click.option("--organization-type", multiple=True, help="State, UN entity, civil society or academia (repeatable).")
+@click.option("--country", multiple=True, help="Country the document is by or about (repeatable).")
+@click.option("--year", multiple=True, type=int, help="Year of the document (repeatable).")
+@click.option("--language", multiple=True, help="ISO 639-1 language of the document (repeatable).")
+@click.option("--topic", multiple=True, help="Topic id, e.g. wg-trafficking (repeatable).")
+@click.option("--kind", multiple=True, help="recommendation, request, commitment, challenge, good_practice or ta_need (repeatable).")
+def evidence(query, db_path, fmt, out, limit, per_doc, mode, genre, organization, organization_type, country, year,
+             language, topic, kind):
+    """Quotes for a query grouped by topic, each with its full citation, as Markdown, CSV or Word (deterministic)."""
+    from corpus.evidence import build_evidence, render
+    from corpus.store import open_db
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no corpus at {db_path}: run `palermo add PATH` first")
+    filters = {"genre": genre, "organization": organization, "organization_type": organization_type, "country": country,
+               "year": year, "language": language, "topic": topic, "kind": kind}
+    pack = build_evidence(open_db(db_path), query, limit=limit, per_document=per_doc, mode=mode, filters=filters)
+    data = render(pack, fmt)
+    if out:
+        Path(out).write_bytes(data)
+        click.echo(f"{len(pack.quotes)} quotes written to {out}", err=True)
+    else:
+        click.get_binary_stream("stdout").write(data)
+
+
 def _serve(db_path: str, host: str, port: int, open_browser: bool = False) -> None:
     from corpus.metadata import build_metadata
     from corpus.store import ensure_self_contained
