@@ -53,6 +53,16 @@ where recommendations_fts match :term order by d.date limit 500""",
         "sql": """select e.date, e.date_end, e.place, e.title, d.title as document, d.organization
 from events e join documents d on d.id = e.document_id order by e.date""",
     },
+    "documents_of_a_dialogue": {
+        "title": "Documents of one dialogue",
+        "description": "Documents of a Constructive Dialogue or meeting, e.g. 'Trafficking in Persons' or 'Firearms', by date.",
+        "sql": """select d.date, d.title, d.organization, d.organization_type, d.genre, d.language, d.source_url
+from documents d
+where d.event like '%' || :dialogue || '%' or d.title like '%' || :dialogue || '%' or d.body like '%' || :dialogue || '%'
+   or exists (select 1 from passages p where p.document_id = d.id and p.seq < 4
+              and p.text like '%Dialogue on%' and p.text like '%' || :dialogue || '%')
+order by d.date""",
+    },
     "most_cited_articles": {
         "title": "Most cited articles per instrument",
         "description": "Article references counted across the corpus.",

@@ -236,6 +236,19 @@ def evaluate(upr_dir, statistical, show_errors):
             click.echo(f"  extra:  {line}")
 
 
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@db_option
+def publish(out_dir, db_path):
+    """Write what a hosting step needs into OUT_DIR: database, metadata, the palermo plugin, requirements, serve.sh."""
+    from palermo.publish import publish as write_bundle
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no corpus at {db_path}: run `palermo add PATH` first")
+    for path in write_bundle(db_path, out_dir):
+        click.echo(str(path))
+
+
 def sample_dir() -> Path:
     """The bundled, illustrative sample corpus."""
     return Path(str(resources.files("corpus") / "samples"))

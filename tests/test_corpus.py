@@ -141,3 +141,31 @@ def test_metadata_describes_every_column():
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and len(result.output.splitlines()) > 3
+
+
+def test_documents_of_a_dialogue_query(sample_db):
+    async def run():
+        ds = Datasette(immutables=[str(sample_db)], metadata=build_metadata(sample_db.stem))
+        return await ds.client.get(f"/{sample_db.stem}/documents_of_a_dialogue.json?dialogue=Firearms&_shape=objects")
+
+    rows = asyncio.run(run()).json()["rows"]
+    titles = {r["title"] for r in rows}
+    assert "Summary by the co-chairs" in titles
+    assert not any("Trafficking in Persons held in Vienna" in t for t in titles)
+
+
+def test_publish_writes_a_servable_bundle(sample_db, tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["publish", str(out), "--db", str(sample_db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {sample_db.name, "metadata.json", "requirements.txt", "serve.sh"} <= names
+    assert any(n.startswith("palermo-") and n.endswith(".whl") for n in names)
+    assert "torch==2.13.0" in (out / "requirements.txt").read_text()
+    metadata = json.loads((out / "metadata.json").read_text())
+
+    async def run():
+        ds = Datasette(immutables=[str(out / sample_db.name)], metadata=metadata)
+        return await ds.client.get(f"/{sample_db.stem}/documents.json?_shape=objects")
+
+    assert len(asyncio.run(run()).json()["rows"]) == 8
