@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,27 +35,37 @@ class Hit:
 
 
 def fts_query(query: str, any_term: bool = False) -> str:
-    """A safe FTS5 query from free text: each word quoted, phrases in double quotes kept."""
+    """A safe FTS5 query from free text: each word quoted, phrases in double quotes kept, stop words dropped."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
-    terms = [f'"{p}"' for p in phrases] + [f'"{w}"' for w in _WORD.findall(rest) if w.upper() not in ("AND", "OR", "NOT")]
+    words = [w for w in _WORD.findall(rest) if w.upper() not in ("AND", "OR", "NOT")]
+    # "of" or "by" match nearly every passage: ranking them all is the slow part of a search, and they say nothing.
+    content = [w for w in words if w.lower() not in ENGLISH_STOP_WORDS]
+    terms = [f'"{p}"' for p in phrases] + [f'"{w}"' for w in (content if content or phrases else words)]
     return (" OR " if any_term else " ").join(terms)
 
 
 def fts_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float, str]]:
     """(passage id, bm25, highlighted snippet), best first; all terms required, any term as fallback."""
-    sql = """select p.id, bm25(passages_fts) as rank,
-                    snippet(passages_fts, 0, '[', ']', '…', 24) as snippet
-             from passages_fts join passages p on p.rowid = passages_fts.rowid
-             where passages_fts match ? order by rank limit ?"""
+    # Rank first, then make snippets for the few rows kept: a snippet for every match costs more than the search.
+    top_sql = "select rowid, rank from passages_fts where passages_fts match ? order by rank limit ?"
     for any_term in (False, True):
         q = fts_query(query, any_term)
         if not q:
             return []
-        rows = [(r[0], r[1], r[2]) for r in db.execute(sql, [q, limit]).fetchall()]
-        if rows:
-            return rows
-    return []
+        top = db.execute(top_sql, [q, limit]).fetchall()
+        if top:
+            break
+    else:
+        return []
+    marks = ",".join("?" * len(top))
+    details = {r[0]: (r[1], r[2]) for r in db.execute(
+        f"""select f.rowid, p.id, snippet(passages_fts, 0, '[', ']', '…', 24)
+            from passages_fts f join passages p on p.rowid = f.rowid
+            where passages_fts match ? and f.rowid in ({marks})""", [q, *[r[0] for r in top]]).fetchall()}
+    return [(details[rowid][0], rank, details[rowid][1]) for rowid, rank in top if rowid in details]
 
 
 def _load_matrix(conn) -> tuple[list[str], np.ndarray]:
@@ -83,23 +94,34 @@ def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
     return _MATRICES[key]
 
 
-def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float]]:
-    """(passage id, cosine similarity), best first."""
+def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+    """(passage id, cosine similarity), best first; pass the query's vector if it is already embedded."""
     ids, matrix = embedding_matrix(db)
     if not ids:
         return []
-    from nlp.embeddings import embed
+    if vector is None:
+        from nlp.embeddings import embed
 
-    scores = matrix @ embed([query])[0]
+        vector = embed([query])[0]
+    scores = matrix @ vector
     k = min(limit, len(ids))
     top = np.argpartition(-scores, k - 1)[:k]
     return [(ids[i], float(scores[i])) for i in top[np.argsort(-scores[top])]]
 
 
+_EMBEDDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="palermo-query-embedding")
+
+
 def search(db: sqlite_utils.Database, query: str, limit: int = 10, mode: str = "hybrid", per_document: int = 3) -> list[Hit]:
     """Passages best first, by 'fts', 'semantic' or 'hybrid' (reciprocal rank fusion of both)."""
+    vector = None
+    if mode == "hybrid" and embedding_matrix(db)[0]:
+        from nlp.embeddings import embed
+
+        # The query embedding (torch) and the keyword search (SQLite) both release the GIL: overlap them.
+        vector = _EMBEDDER.submit(lambda: embed([query])[0])
     fts = fts_search(db, query) if mode in ("fts", "hybrid") else []
-    sem = semantic_search(db, query) if mode in ("semantic", "hybrid") else []
+    sem = semantic_search(db, query, vector=vector.result() if vector else None) if mode in ("semantic", "hybrid") else []
     scores: dict[str, float] = {}
     for rank, (pid, *_rest) in enumerate(fts):
         scores[pid] = scores.get(pid, 0) + 1 / (RRF_K + rank + 1)
