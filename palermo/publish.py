@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from corpus.metadata import build_metadata
-from corpus.store import ensure_self_contained
 
 import palermo
 
@@ -20,13 +20,21 @@ exec datasette serve -i {db} --metadata metadata.json --host "${{HOST:-0.0.0.0}}
 """
 
 
+def _snapshot(source: str, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (WAL included), without a journal: servable immutable."""
+    target.unlink(missing_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    return target
+
+
 def publish(db_path: str, out_dir: str) -> list[Path]:
     """Write the publishable bundle into out_dir; returns the files written."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ensure_self_contained(db_path)
     db_name = Path(db_path).name
-    written = [Path(shutil.copyfile(db_path, out / db_name))]
+    written = [_snapshot(db_path, out / db_name)]
     metadata = out / "metadata.json"
     metadata.write_text(json.dumps(build_metadata(Path(db_name).stem), indent=2, ensure_ascii=False) + "\n")
     written.append(metadata)
