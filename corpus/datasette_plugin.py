@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import sqlite3
+import threading
 import time
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -41,6 +42,18 @@ DOC_FIELDS = [("genre", "Genre"), ("organization", "Organization"), ("organizati
               ("pages", "Pages"), ("format", "Format"), ("status", "Status"), ("error", "Problem"),
               ("id", "Content hash (sha256)"), ("added_at", "Added"), ("extract_version", "Extraction version"),
               ("nlp_version", "Analysis version"), ("nlp_pipeline", "NLP pipeline"), ("embed_model", "Embedding model")]
+
+
+@hookimpl
+def startup(datasette):
+    """Load the query-embedding model in the background, so the first search does not wait seconds for it."""
+
+    def warm() -> None:
+        from nlp.embeddings import embed
+
+        embed(["warm up"])
+
+    threading.Thread(target=warm, name="palermo-warm-up", daemon=True).start()
 
 
 @hookimpl

