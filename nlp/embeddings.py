@@ -22,6 +22,7 @@ def model_path() -> str:
 
 
 _LOAD_LOCK = threading.Lock()
+_ENCODE_LOCK = threading.Lock()
 
 
 def load_model():
@@ -49,7 +50,10 @@ def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Unit-length float32 embeddings, one row per text."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    vectors = load_model().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+    model = load_model()
+    # The fast tokenizer is not re-entrant ("Already borrowed"): a server embeds one query at a time.
+    with _ENCODE_LOCK:
+        vectors = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
 
 

@@ -202,7 +202,9 @@ def test_search_highlight_and_follow_to_document(browser, site, tmp_path):
 
 
 def test_script_in_a_document_stays_text_in_the_browser(browser, hostile_site):
-    doc_id = httpx.get(f"{hostile_site}/-/search.json?q={quote('safe publishing')}").json()["hits"][0]["document_id"]
+    response = httpx.get(f"{hostile_site}/-/search.json?q={quote('safe publishing')}", timeout=60)
+    assert response.status_code == 200, response.text
+    doc_id = response.json()["hits"][0]["document_id"]
     browser.go(f"{hostile_site}/-/document/{doc_id}")
     title = browser.text(browser.find("h1.doc-title"))
     assert not browser.alert_open()
