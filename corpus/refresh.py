@@ -8,6 +8,7 @@ import sqlite_utils
 
 from nlp.discover import discover_topics
 from nlp.topics import load_taxonomy
+from nlp.variants import merge_variants
 
 
 
@@ -42,9 +43,29 @@ def save_discovered_topics(db: sqlite_utils.Database) -> int:
     return len(topics)
 
 
+def save_merged_variants(db: sqlite_utils.Database) -> int:
+    """Merge people whose names are OCR or spelling variants of each other; returns how many were merged."""
+    # Attestation is how often the spelling occurs in the text, found by NER or not.
+    counts = {r["id"]: r["n"] for r in db.query(
+        """select e.id, (select count(*) from passages p where instr(p.text, e.name) > 0) as n
+           from entities e where e.label = 'PERSON'""")}
+    merges = merge_variants(counts)
+    with db.conn:
+        for weaker, stronger in merges.items():
+            old = db["entities"].get(weaker)
+            new = db["entities"].get(stronger)
+            aliases = set(json.loads(new["aliases"] or "[]")) | set(json.loads(old["aliases"] or "[]")) | {old["name"]}
+            aliases.discard(new["name"])
+            db["entities"].update(stronger, {"aliases": json.dumps(sorted(aliases), ensure_ascii=False)})
+            db.execute("update mentions set entity_id = ? where entity_id = ?", [stronger, weaker])
+            db["entities"].delete(weaker)
+    return len(merges)
+
+
 def refresh_corpus(db: sqlite_utils.Database, discover: bool = True) -> dict:
     """Recompute what depends on the whole corpus; safe to re-run."""
     ensure_taxonomy(db)
+    save_merged_variants(db)
     n_discovered = save_discovered_topics(db) if discover else None
     with db.conn:
         db.execute("delete from entities where id not in (select distinct entity_id from mentions)")

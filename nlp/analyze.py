@@ -103,8 +103,8 @@ class _Entities:
             return
         if mapped == "PERSON":
             name = HONORIFICS.sub("", text).strip(" ,.")
-            if len(name.split()) < 2 and not name[:1].isupper():
-                return
+            if len(name.split()) < 2:
+                return  # "Chair", "Protocols": a lone word is too often not a person to keep
             self.add(seq, "PERSON", name, slug(name), ent.start_char, ent.end_char, text, "model")
             return
         if mapped == "ORG":

@@ -79,6 +79,9 @@ def test_entities_are_canonical(sample_rows):
     assert "ARTICLE:TIP:6" in entities and "ARTICLE:FA:8" in entities
     people = {r["name"] for r in entities.values() if r["label"] == "PERSON"}
     assert "Amina Qureshi" in people  # "Dr." stripped
+    # The OCR variant "Tarig" is one person with the better-attested spelling.
+    assert "Tarig Mahmood" not in people
+    assert "Tarig Mahmood" in json.loads(entities["PERSON:tariq-mahmood"]["aliases"])
     fia = [r for r in entities.values() if "Federal Investigation Agency" in r["name"]]
     assert len(fia) == 1 and "FIA" in json.loads(fia[0]["aliases"])
 

@@ -58,3 +58,14 @@ def test_topics_from_keywords_and_articles():
     scores = keyword_topics("Victims of trafficking in persons need shelters and legal aid.")
     assert "wg-trafficking" in scores and "victims-protection" in scores
     assert article_topics(parse_articles("article 6 of the Smuggling of Migrants Protocol")) == {"cluster-1", "wg-smuggling"}
+
+
+def test_person_variants_merge_only_when_safe():
+    from nlp.variants import merge_variants, variant_of
+
+    assert variant_of("Tarig Mahmood", "Tariq Mahmood")
+    assert not variant_of("Tariq Mahmood", "Tariq Mehmood Khan")  # token counts differ
+    assert not variant_of("Ali Khan", "Ala Khan")  # too short a token to trust one edit
+    assert not variant_of("Sana Baloch", "Sara Balouch")  # two tokens differ
+    merged = merge_variants({"PERSON:tariq-mahmood": 3, "PERSON:tarig-mahmood": 1, "PERSON:sana-baloch": 2})
+    assert merged == {"PERSON:tarig-mahmood": "PERSON:tariq-mahmood"}

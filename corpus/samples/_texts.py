@@ -400,7 +400,8 @@ CGR_2023 = [
           "provincial police forces that use different offence categories."),
     ("p", "Twenty-eight representatives of civil society organizations, bar associations and universities took "
           "part. At the close of the meeting, Mr. Tarig Mahmood agreed that the MOI would brief civil society "
-          "again once the list of observations had been received from the reviewing States."),
+          "again once the list of observations had been received from the reviewing States. The Centre sent "
+          "Mr. Tariq Mahmood its written summary of the discussion a week later."),
     ("h2", "Training workshop in Lahore"),
     ("p", "From 15 to 17 November 2023, the Centre and the UNODC Country Office in Pakistan organized a "
           "training workshop in Lahore for 35 journalists and community workers on reporting on trafficking "
