@@ -11,8 +11,6 @@ from nlp.topics import load_taxonomy
 from nlp.variants import merge_variants
 
 
-
-
 def ensure_taxonomy(db: sqlite_utils.Database) -> None:
     """Upsert the taxonomy's topics so passage_topics can point at them."""
     db["topics"].upsert_all(
