@@ -55,8 +55,6 @@ def _is_current(row: dict | None) -> bool:
 def process_file(db, path: Path, summary: Summary, statistical: bool = True, embeddings: bool = True,
                  force: bool = False, source_url: str | None = None) -> None:
     """Extract, analyse and save one file, unless the same bytes were already processed."""
-    from nlp.analyze import analyze_document
-
     resolved = str(path.resolve()) if path.exists() else str(path)
     if path.is_file() and not force:
         try:
@@ -64,9 +62,7 @@ def process_file(db, path: Path, summary: Summary, statistical: bool = True, emb
         except OSError:
             row = None
         if _is_current(row):
-            store.ensure_source(db, row["id"], resolved)
-            if source_url:
-                store.ensure_source(db, row["id"], source_url, "url")
+            _record_sources(db, row["id"], resolved, source_url)
             summary.counts["unchanged"] += 1
             return
     doc = extract_document(path, source_url=source_url)
@@ -75,24 +71,43 @@ def process_file(db, path: Path, summary: Summary, statistical: bool = True, emb
         if old != doc.id:  # the file at this path changed: its old version goes
             store.delete_document(db, old)
     store.save_document(db, doc, EXTRACT_VERSION)
-    store.ensure_source(db, doc.id, resolved)
-    if source_url:
-        store.ensure_source(db, doc.id, source_url, "url")
+    _record_sources(db, doc.id, resolved, source_url)
     summary.counts[doc.status] += 1
     if doc.status == "failed":
         summary.failures.append((str(path), doc.error or "unknown error"))
         return
+    _analyze(db, doc, summary, str(path), statistical, embeddings)
+
+
+def _record_sources(db, document_id: str, path: str, source_url: str | None) -> None:
+    store.ensure_source(db, document_id, path)
+    if source_url:
+        store.ensure_source(db, document_id, source_url, "url")
+
+
+def _analyze(db, doc, summary: Summary, label: str, statistical: bool, embeddings: bool) -> None:
+    """Analyse a saved document and save the result; a failure leaves it partial, never stops the batch."""
+    from nlp.analyze import analyze_document
+
     try:
         analysis = analyze_document(doc, statistical=statistical, with_embeddings=embeddings)
     except Exception as e:  # the passages are saved and searchable; a later build retries analysis
         store.mark_partial(db, doc.id, f"analysis error: {type(e).__name__}: {e}")
+        summary.counts[doc.status] -= 1  # counted once, as partial
         summary.counts["partial"] += 1
-        summary.failures.append((str(path), f"analysis error: {e}"))
+        summary.failures.append((label, f"analysis error: {e}"))
         return
     store.save_analysis(db, doc, analysis)
     summary.counts["passages"] += len(doc.passages)
     summary.counts["mentions"] += len(analysis.mentions)
     summary.counts["recommendations"] += len(analysis.recommendations)
+
+
+def _finish(db, db_path: str) -> None:
+    """Corpus-wide refresh, then a self-contained file that Datasette can serve immutable."""
+    refresh_corpus(db)
+    db.conn.close()
+    store.ensure_self_contained(db_path)
 
 
 def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = None, **options) -> Summary:
@@ -103,16 +118,12 @@ def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = No
     iterator = progress(files) if progress else files
     for path in iterator:
         process_file(db, path, summary, **options)
-    refresh_corpus(db)
-    db.conn.close()
-    store.ensure_self_contained(db_path)
+    _finish(db, db_path)
     return summary
 
 
 def build(db_path: str, progress: Callable | None = None, statistical: bool = True, embeddings: bool = True) -> Summary:
     """Re-run the stages whose version changed, then refresh corpus-wide tables and indexes."""
-    from nlp.analyze import analyze_document
-
     db = store.open_db(db_path)
     stale = [r for r in db.query("select id, path, status, extract_version, nlp_version from documents") if not _is_current(r)]
     summary = Summary()
@@ -125,16 +136,10 @@ def build(db_path: str, progress: Callable | None = None, statistical: bool = Tr
             summary.counts["failed"] += 1
             continue
         doc = store.load_document(db, row["id"])
-        analysis = analyze_document(doc, statistical=statistical, with_embeddings=embeddings)
-        store.save_analysis(db, doc, analysis)
         summary.counts[doc.status] += 1
-        summary.counts["passages"] += len(doc.passages)
-        summary.counts["mentions"] += len(analysis.mentions)
-        summary.counts["recommendations"] += len(analysis.recommendations)
+        _analyze(db, doc, summary, row["path"] or row["id"], statistical, embeddings)
     summary.counts["unchanged"] += db["documents"].count - len(stale)
-    refresh_corpus(db)
-    db.conn.close()
-    store.ensure_self_contained(db_path)
+    _finish(db, db_path)
     return summary
 
 
@@ -146,7 +151,5 @@ def add_harvested(db_path: str, records: list, progress: Callable | None = None,
         source_url = record.final_url or record.url
         process_file(db, Path(record.path), summary, source_url=source_url, **options)
         store.save_source_metadata(db, record.sha256, record.metadata, source_url)
-    refresh_corpus(db)
-    db.conn.close()
-    store.ensure_self_contained(db_path)
+    _finish(db, db_path)
     return summary
