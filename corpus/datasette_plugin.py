@@ -49,11 +49,29 @@ def startup(datasette):
     """Load the query-embedding model in the background, so the first search does not wait seconds for it."""
 
     def warm() -> None:
-        from nlp.embeddings import embed
+        from nlp.embeddings import warm as warm_model
 
-        embed(["warm up"])
+        for model in _corpus_models(datasette):
+            warm_model(model)
 
     threading.Thread(target=warm, name="palermo-warm-up", daemon=True).start()
+
+
+def _corpus_models(datasette) -> set[str]:
+    """The embedding models the served corpora use, read straight from their files."""
+    models: set[str] = set()
+    for database in datasette.databases.values():
+        if not database.path:
+            continue
+        try:
+            conn = sqlite3.connect(f"file:{database.path}?mode=ro", uri=True)
+            try:
+                models.update(row[0] for row in conn.execute("select distinct model from embeddings"))
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue  # not a palermo corpus, or no embeddings: nothing to warm
+    return models
 
 
 @hookimpl
@@ -131,10 +149,10 @@ def _warm(sdb, mode: str) -> str | None:
     if not sdb.execute("select 1 from embeddings limit 1").fetchone():
         return "this corpus has no embeddings: full-text search only"
     try:
-        from nlp.embeddings import load_model
+        from nlp.embeddings import warm
 
-        load_model()
-        embedding_matrix(sdb)
+        for model in embedding_matrix(sdb).ids:
+            warm(model)
     except Exception as e:  # noqa: BLE001 - any failure of the optional model means keyword search only
         return f"semantic search unavailable ({e}): full-text search only"
     return None

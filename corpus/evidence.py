@@ -115,20 +115,10 @@ def allowed_passages(db: sqlite_utils.Database, filters: dict | None) -> set[str
 
 def filtered_search(db: sqlite_utils.Database, query: str, limit: int = 20, mode: str = "hybrid", per_document: int = 3,
                     filters: dict | None = None) -> list[Hit]:
-    """corpus.search.search with facet filters, applied to its candidates (the best 100 by each method)."""
+    """corpus.search.search with facet filters, applied inside both rankings (not to the best 100 afterwards)."""
     allowed = allowed_passages(db, filters)
-    if allowed is None:
-        return search(db, query, limit=limit, mode=mode, per_document=per_document)
-    # Ask for every candidate, then filter and re-apply the per-document and overall limits here.
-    hits, per_doc = [], {}
-    for hit in search(db, query, limit=100_000, mode=mode, per_document=100_000):
-        if hit.passage_id not in allowed or per_doc.get(hit.document_id, 0) >= per_document:
-            continue
-        per_doc[hit.document_id] = per_doc.get(hit.document_id, 0) + 1
-        hits.append(hit)
-        if len(hits) >= limit:
-            break
-    return hits
+    return search(db, query, limit=limit, mode=mode, per_document=per_document,
+                  allowed=set(allowed) if allowed is not None else None)
 
 
 def best_topics(db: sqlite_utils.Database, passage_ids: list[str]) -> dict[str, tuple[str, str]]:

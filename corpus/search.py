@@ -47,15 +47,24 @@ def fts_query(query: str, any_term: bool = False) -> str:
     return (" OR " if any_term else " ").join(terms)
 
 
-def fts_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[tuple[str, float, str]]:
-    """(passage id, bm25, highlighted snippet), best first; all terms required, any term as fallback."""
+def fts_search(db: sqlite_utils.Database, query: str, limit: int = 100,
+               allowed: set[str] | None = None) -> list[tuple[str, float, str]]:
+    """(passage id, bm25, highlighted snippet), best first; all terms required, any term as fallback.
+
+    With `allowed`, only those passages count, so a filter never empties a page that has matches.
+    """
     # Rank first, then make snippets for the few rows kept: a snippet for every match costs more than the search.
     top_sql = "select rowid, rank from passages_fts where passages_fts match ? order by rank limit ?"
+    all_sql = """select f.rowid, f.rank, p.id from passages_fts f join passages p on p.rowid = f.rowid
+                 where passages_fts match ? order by f.rank"""
     for any_term in (False, True):
         q = fts_query(query, any_term)
         if not q:
             return []
-        top = db.execute(top_sql, [q, limit]).fetchall()
+        if allowed is None:
+            top = db.execute(top_sql, [q, limit]).fetchall()
+        else:
+            top = [(rowid, rank) for rowid, rank, pid in db.execute(all_sql, [q]).fetchall() if pid in allowed][:limit]
         if top:
             break
     else:
@@ -68,19 +77,31 @@ def fts_search(db: sqlite_utils.Database, query: str, limit: int = 100) -> list[
     return [(details[rowid][0], rank, details[rowid][1]) for rowid, rank in top if rowid in details]
 
 
-def _load_matrix(conn) -> tuple[list[str], np.ndarray]:
-    ids, vectors = [], []
-    for pid, blob in conn.execute("select passage_id, vector from embeddings order by passage_id").fetchall():
-        ids.append(pid)
-        vectors.append(np.frombuffer(blob, dtype="<f4"))
-    return ids, (np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32))
+@dataclass
+class Vectors:
+    """The corpus's passage embeddings in memory: one matrix per embedding model."""
+
+    ids: dict[str, list[str]]
+    matrices: dict[str, np.ndarray]
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
 
 
-_MATRICES: dict[tuple[str, float], tuple[list[str], np.ndarray]] = {}
+def _load_matrix(conn) -> Vectors:
+    ids: dict[str, list[str]] = {}
+    vectors: dict[str, list[np.ndarray]] = {}
+    for pid, model, blob in conn.execute("select passage_id, model, vector from embeddings order by passage_id").fetchall():
+        ids.setdefault(model, []).append(pid)
+        vectors.setdefault(model, []).append(np.frombuffer(blob, dtype="<f4"))
+    return Vectors(ids, {model: np.vstack(rows) for model, rows in vectors.items()})
 
 
-def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
-    """Passage ids and their embeddings, cached in memory until the database file changes."""
+_MATRICES: dict[tuple[str, float], Vectors] = {}
+
+
+def embedding_matrix(db: sqlite_utils.Database) -> Vectors:
+    """Passage ids and their embeddings by model, cached in memory until the database file changes."""
     path = db.conn.execute("pragma database_list").fetchone()[2]
     if not path:
         return _load_matrix(db.conn)
@@ -94,34 +115,59 @@ def embedding_matrix(db: sqlite_utils.Database) -> tuple[list[str], np.ndarray]:
     return _MATRICES[key]
 
 
-def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
-    """(passage id, cosine similarity), best first; pass the query's vector if it is already embedded."""
-    ids, matrix = embedding_matrix(db)
-    if not ids:
-        return []
-    if vector is None:
-        from nlp.embeddings import embed
+def embed_query(query: str, models) -> dict[str, np.ndarray]:
+    """The query's vector in each embedding space the corpus uses."""
+    from nlp.embeddings import embed_with
 
-        vector = embed([query])[0]
-    scores = matrix @ vector
-    k = min(limit, len(ids))
-    top = np.argpartition(-scores, k - 1)[:k]
-    return [(ids[i], float(scores[i])) for i in top[np.argsort(-scores[top])]]
+    return {model: embed_with(model, [query])[0] for model in models}
+
+
+def semantic_search(db: sqlite_utils.Database, query: str, limit: int = 100,
+                    vectors: dict[str, np.ndarray] | None = None, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    """(passage id, cosine similarity), best first; pass the query's vectors if they are already embedded.
+
+    A corpus partly upgraded to the transformer ranks each model's passages in its own space and
+    interleaves the rankings by reciprocal rank: cosines of two models are not comparable.
+    """
+    corpus = embedding_matrix(db)
+    if not corpus:
+        return []
+    vectors = vectors or embed_query(query, corpus.ids)
+    ranked: list[list[tuple[str, float]]] = []
+    for model, ids in corpus.ids.items():
+        scores = corpus.matrices[model] @ vectors[model]
+        if allowed is not None:
+            scores = np.where(np.fromiter((pid in allowed for pid in ids), dtype=bool, count=len(ids)), scores, -np.inf)
+        k = min(limit, int(np.isfinite(scores).sum()))
+        if k == 0:
+            continue
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked.append([(ids[i], float(scores[i])) for i in top[np.argsort(-scores[top])]])
+    if len(ranked) <= 1:
+        return ranked[0] if ranked else []
+    fused: dict[str, float] = {}
+    similarity: dict[str, float] = {}
+    for ranking in ranked:
+        for rank, (pid, sim) in enumerate(ranking):
+            fused[pid] = fused.get(pid, 0) + 1 / (RRF_K + rank + 1)
+            similarity[pid] = sim
+    return [(pid, similarity[pid]) for pid in sorted(fused, key=lambda p: (-fused[p], p))[:limit]]
 
 
 _EMBEDDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="palermo-query-embedding")
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 10, mode: str = "hybrid", per_document: int = 3) -> list[Hit]:
-    """Passages best first, by 'fts', 'semantic' or 'hybrid' (reciprocal rank fusion of both)."""
-    vector = None
-    if mode == "hybrid" and embedding_matrix(db)[0]:
-        from nlp.embeddings import embed
-
-        # The query embedding (torch) and the keyword search (SQLite) both release the GIL: overlap them.
-        vector = _EMBEDDER.submit(lambda: embed([query])[0])
-    fts = fts_search(db, query) if mode in ("fts", "hybrid") else []
-    sem = semantic_search(db, query, vector=vector.result() if vector else None) if mode in ("semantic", "hybrid") else []
+def search(db: sqlite_utils.Database, query: str, limit: int = 10, mode: str = "hybrid", per_document: int = 3,
+           allowed: set[str] | None = None) -> list[Hit]:
+    """Passages best first, by 'fts', 'semantic' or 'hybrid' (reciprocal rank fusion of both), among `allowed` if given."""
+    vectors = None
+    corpus = embedding_matrix(db) if mode == "hybrid" else None
+    if corpus:
+        # The transformer's query embedding and the keyword search (SQLite) both release the GIL: overlap them.
+        vectors = _EMBEDDER.submit(embed_query, query, list(corpus.ids))
+    fts = fts_search(db, query, allowed=allowed) if mode in ("fts", "hybrid") else []
+    sem = (semantic_search(db, query, vectors=vectors.result() if vectors else None, allowed=allowed)
+           if mode in ("semantic", "hybrid") else [])
     scores: dict[str, float] = {}
     for rank, (pid, *_rest) in enumerate(fts):
         scores[pid] = scores.get(pid, 0) + 1 / (RRF_K + rank + 1)

@@ -213,3 +213,35 @@ def save_analysis(db: sqlite_utils.Database, doc: Document, analysis: Analysis) 
             "organization_type": analysis.organization_type,
             "analyzed_at": now(),
         })
+
+
+def passages_to_embed(db: sqlite_utils.Database, model: str) -> list[dict]:
+    """Passages (id, document_id, text) without a vector of this model, in document order."""
+    return list(db.query(
+        """select p.id, p.document_id, p.text from passages p left join embeddings e on e.passage_id = p.id
+           where e.model is null or e.model != ? order by p.document_id, p.seq""", [model]))
+
+
+def save_embeddings(db: sqlite_utils.Database, model: str, passages: list[dict], vectors, topics) -> None:
+    """Replace the vectors of these passages with the model's, and add the topics those vectors assign."""
+    from nlp.embeddings import to_blob
+
+    with db.conn:
+        db["embeddings"].upsert_all(
+            ({"passage_id": p["id"], "model": model, "vector": to_blob(v)} for p, v in zip(passages, vectors)), pk="passage_id")
+        for row, topic_id, score in topics:
+            passage = passages[row]
+            old = db.execute("select score, method from passage_topics where passage_id = ? and topic_id = ?",
+                             [passage["id"], topic_id]).fetchone()
+            methods = sorted(set((old[1].split("+") if old else []) + ["embedding"]))
+            db["passage_topics"].upsert(
+                {"passage_id": passage["id"], "topic_id": topic_id, "document_id": passage["document_id"],
+                 "score": max(score, old[0] if old else 0.0), "method": "+".join(methods)},
+                pk=("passage_id", "topic_id"))
+        documents = sorted({p["document_id"] for p in passages})
+        marks = ",".join("?" * len(documents))
+        db.execute(
+            f"""update documents set embed_model = (
+                  select case when count(distinct e.model) = 1 then max(e.model) end
+                  from passages p join embeddings e on e.passage_id = p.id where p.document_id = documents.id)
+                where id in ({marks})""", documents)

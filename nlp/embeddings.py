@@ -1,4 +1,5 @@
-"""Sentence embeddings with all-MiniLM-L6-v2, loaded from its package: nothing is downloaded."""
+"""Sentence embeddings with all-MiniLM-L6-v2, loaded from its package (nothing is downloaded), or static vectors
+distilled from it (nlp/static_embeddings.py): `embed_with` picks by name."""
 
 from __future__ import annotations
 
@@ -55,6 +56,32 @@ def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
     with _ENCODE_LOCK:
         vectors = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
+
+
+EMBEDDERS = ("static", "transformer")
+
+
+def model_name(embedder: str) -> str:
+    """The model recorded for an embedder choice: 'static' or 'transformer'."""
+    from .static_embeddings import STATIC_MODEL_NAME
+
+    return {"static": STATIC_MODEL_NAME, "transformer": MODEL_NAME}[embedder]
+
+
+def embed_with(model: str, texts: list[str]) -> np.ndarray:
+    """Embed texts with the model a corpus records (the transformer's name or the static one's)."""
+    from .static_embeddings import STATIC_MODEL_NAME, embed_static
+
+    if model == STATIC_MODEL_NAME:
+        return embed_static(texts)
+    if model == MODEL_NAME:
+        return embed(texts)
+    raise ValueError(f"unknown embedding model {model!r}")
+
+
+def warm(model: str) -> None:
+    """Load a model before the first query needs it."""
+    embed_with(model, ["warm up"])
 
 
 def to_blob(vector: np.ndarray) -> bytes:

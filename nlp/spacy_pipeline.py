@@ -41,6 +41,18 @@ def alias_index(label: str, pattern_dir: Path = PATTERN_DIR) -> dict[str, str]:
     return {p["pattern"].lower(): p["id"] for p in load_patterns(pattern_dir) if p["label"] == label and isinstance(p["pattern"], str)}
 
 
+@functools.lru_cache(maxsize=1)
+def load_ner():
+    """The statistical model's NER alone and the model's name-version; (None, None) when no model is installed."""
+    for name in STATISTICAL_MODELS:
+        try:
+            nlp = spacy.load(name, exclude=_UNUSED)
+        except OSError:
+            continue
+        return nlp, f"{name}-{nlp.meta.get('version')}"
+    return None, None
+
+
 @functools.lru_cache(maxsize=2)
 def load_nlp(statistical: bool = True):
     """The shared pipeline and a description of it (which model produced the data)."""

@@ -16,7 +16,19 @@ from corpus import DEFAULT_DB
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="SQLite database of the corpus.")
 fast_option = click.option("--fast", is_flag=True, help="Skip the statistical NER model (patterns only, about 20x faster).")
-no_embed_option = click.option("--no-embeddings", is_flag=True, help="Skip sentence embeddings (no semantic search).")
+
+
+def no_embed_option(command):
+    """--embeddings static|transformer|none, and --no-embeddings as a short form of none."""
+    command = click.option("--no-embeddings", is_flag=True, help="Skip sentence embeddings (no semantic search).")(command)
+    return click.option(
+        "--embeddings", "embedder", type=click.Choice(["static", "transformer", "none"]), default="static", show_default=True,
+        help="Passage vectors: static (distilled from all-MiniLM-L6-v2, fast), the transformer itself (about 100 "
+             "passages/s), or none. `palermo embed` upgrades static vectors later.")(command)
+
+
+def _embedder(embedder: str, no_embeddings: bool) -> str | None:
+    return None if no_embeddings or embedder == "none" else embedder
 
 
 def _progress(label: str):
@@ -45,12 +57,13 @@ def cli():
 @fast_option
 @no_embed_option
 @click.option("--force", is_flag=True, help="Process files again even when unchanged.")
-def add(paths, db_path, fast, no_embeddings, force):
+@click.option("--workers", type=click.IntRange(1, 64), help="Processes that extract and analyse files [default: one per core].")
+def add(paths, db_path, fast, embedder, no_embeddings, force, workers):
     """Add files or folders: extract, analyse and index them (unchanged files are skipped)."""
     from palermo.pipeline import add_paths
 
     summary = add_paths(db_path, paths, progress=_progress("Adding"), statistical=not fast,
-                        embeddings=not no_embeddings, force=force)
+                        embeddings=_embedder(embedder, no_embeddings), force=force, workers=workers)
     _report(summary)
 
 
@@ -58,11 +71,25 @@ def add(paths, db_path, fast, no_embeddings, force):
 @db_option
 @fast_option
 @no_embed_option
-def build(db_path, fast, no_embeddings):
+def build(db_path, fast, embedder, no_embeddings):
     """Re-run the stages for documents whose pipeline version changed and refresh corpus-wide indexes."""
     from palermo.pipeline import build as build_corpus
 
-    _report(build_corpus(db_path, progress=_progress("Building"), statistical=not fast, embeddings=not no_embeddings))
+    _report(build_corpus(db_path, progress=_progress("Building"), statistical=not fast,
+                         embeddings=_embedder(embedder, no_embeddings)))
+
+
+@cli.command()
+@db_option
+@click.option("--model", "embedder", type=click.Choice(["transformer", "static"]), default="transformer", show_default=True)
+def embed(db_path, embedder):
+    """Give every passage a vector of the model (the transformer by default): better semantic search and topics."""
+    from palermo.pipeline import upgrade_embeddings
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no corpus at {db_path}: run `palermo add PATH` first")
+    done = upgrade_embeddings(db_path, embedder, progress=_progress("Embedding"))
+    click.echo(f"{done} passages embedded with the {embedder} model")
 
 
 @cli.command()
@@ -82,7 +109,7 @@ def build(db_path, fast, no_embeddings):
 @fast_option
 @no_embed_option
 def harvest(source_names, urls_file, sources_file, since, limit, dry_run, allow_private_hosts, delay, timeout,
-            concurrency, store_dir, db_path, fast, no_embeddings):
+            concurrency, store_dir, db_path, fast, embedder, no_embeddings):
     """Fetch documents from the sources (all when none is named) or a URL list, then add what arrived."""
     from corpus.harvest_state import SqliteHarvestState
     from ingest.harvest import Harvester, load_sources, read_url_list, select_sources
@@ -107,7 +134,7 @@ def harvest(source_names, urls_file, sources_file, since, limit, dry_run, allow_
     _report(result)
     if not dry_run and result.arrived:
         _report(add_harvested(db_path, result.arrived, progress=_progress("Adding"), statistical=not fast,
-                              embeddings=not no_embeddings))
+                              embeddings=_embedder(embedder, no_embeddings)))
 
 
 @cli.command()
@@ -261,10 +288,12 @@ def sample_dir() -> Path:
 @click.option("--no-serve", is_flag=True, help="Build the sample corpus and stop.")
 def demo(db_path, host, port, no_serve):
     """Build the bundled sample corpus into the database and serve it with Datasette."""
-    from palermo.pipeline import add_paths
+    from palermo.pipeline import add_paths, upgrade_embeddings
 
     summary = add_paths(db_path, [str(sample_dir())], progress=_progress("Sample corpus"))
     _report(summary)
+    # A corpus this small affords the transformer's vectors at once (seconds): the best semantic search.
+    upgrade_embeddings(db_path, "transformer")
     if not no_serve:
         _serve(db_path, host, port)
 

@@ -71,7 +71,7 @@ def evaluate_upr(pdf: Path, statistical: bool = False) -> UprScore:
     """Match the recommendations palermo finds in the UPR section of a report against UPR Info's."""
     gold = [json.loads(line) for line in pdf.with_suffix(".recommendations.jsonl").read_text().splitlines() if line.strip()]
     doc = extract_document(pdf)
-    analysis = analyze_document(doc, statistical=statistical, with_embeddings=False)
+    analysis = analyze_document(doc, statistical=statistical, embeddings=None)
     sections = {p.seq: p.section or "" for p in doc.passages}
     predicted = [r for r in analysis.recommendations if re.search(r"recommendation", sections.get(r.passage_seq, ""), re.I)]
     score = UprScore(gold=len(gold), predicted=len(predicted))

@@ -52,31 +52,85 @@ def _is_current(row: dict | None) -> bool:
     return row["status"] == "failed" or row["nlp_version"] == NLP_VERSION
 
 
-def process_file(db, path: Path, summary: Summary, statistical: bool = True, embeddings: bool = True,
-                 force: bool = False, source_url: str | None = None) -> None:
-    """Extract, analyse and save one file, unless the same bytes were already processed."""
-    resolved = str(path.resolve()) if path.exists() else str(path)
-    if path.is_file() and not force:
-        try:
-            row = store.document_state(db, sha256_file(path))
-        except OSError:
-            row = None
-        if _is_current(row):
-            _record_sources(db, row["id"], resolved, source_url)
-            summary.counts["unchanged"] += 1
-            return
-    doc = extract_document(path, source_url=source_url)
-    doc.path = resolved
-    for old in store.documents_at_path(db, resolved):
+@dataclass
+class Job:
+    """One file to add: where it is, and the URL it came from."""
+
+    path: Path
+    resolved: str
+    source_url: str | None = None
+
+
+def _job(path: Path, source_url: str | None = None) -> Job:
+    return Job(path, str(path.resolve()) if path.exists() else str(path), source_url)
+
+
+def _unchanged(db, job: Job, summary: Summary) -> bool:
+    """True (and counted) when the same bytes were already processed by the current versions."""
+    if not job.path.is_file():
+        return False
+    try:
+        row = store.document_state(db, sha256_file(job.path))
+    except OSError:
+        return False
+    if not _is_current(row):
+        return False
+    _record_sources(db, row["id"], job.resolved, job.source_url)
+    summary.counts["unchanged"] += 1
+    return True
+
+
+def work(job: Job, statistical: bool = True, embeddings: str | None = "static"):
+    """Extract and analyse one file without touching the database: what a worker process runs."""
+    from nlp.analyze import analyze_document
+
+    doc = extract_document(job.path, source_url=job.source_url)
+    doc.path = job.resolved
+    if doc.status == "failed":
+        return doc, None, None
+    try:
+        return doc, analyze_document(doc, statistical=statistical, embeddings=embeddings), None
+    except Exception as e:  # the passages are still saved and searchable; a later build retries analysis
+        return doc, None, f"{type(e).__name__}: {e}"
+
+
+def _save(db, job: Job, result, summary: Summary) -> None:
+    doc, analysis, error = result
+    for old in store.documents_at_path(db, job.resolved):
         if old != doc.id:  # the file at this path changed: its old version goes
             store.delete_document(db, old)
     store.save_document(db, doc, EXTRACT_VERSION)
-    _record_sources(db, doc.id, resolved, source_url)
-    summary.counts[doc.status] += 1
+    _record_sources(db, doc.id, job.resolved, job.source_url)
     if doc.status == "failed":
-        summary.failures.append((str(path), doc.error or "unknown error"))
+        summary.counts["failed"] += 1
+        summary.failures.append((str(job.path), doc.error or "unknown error"))
         return
-    _analyze(db, doc, summary, str(path), statistical, embeddings)
+    if error:
+        _analysis_failed(db, doc, summary, str(job.path), error)
+        return
+    _count_analysis(db, doc, analysis, summary)
+
+
+def _analysis_failed(db, doc, summary: Summary, label: str, error: str) -> None:
+    store.mark_partial(db, doc.id, f"analysis error: {error}")
+    summary.counts["partial"] += 1
+    summary.failures.append((label, f"analysis error: {error}"))
+
+
+def _count_analysis(db, doc, analysis, summary: Summary) -> None:
+    store.save_analysis(db, doc, analysis)
+    summary.counts[doc.status] += 1
+    summary.counts["passages"] += len(doc.passages)
+    summary.counts["mentions"] += len(analysis.mentions)
+    summary.counts["recommendations"] += len(analysis.recommendations)
+
+
+def process_file(db, path: Path, summary: Summary, statistical: bool = True, embeddings: str | None = "static",
+                 force: bool = False, source_url: str | None = None) -> None:
+    """Extract, analyse and save one file, unless the same bytes were already processed."""
+    job = _job(path, source_url)
+    if force or not _unchanged(db, job, summary):
+        _save(db, job, work(job, statistical, embeddings), summary)
 
 
 def _record_sources(db, document_id: str, path: str, source_url: str | None) -> None:
@@ -85,22 +139,44 @@ def _record_sources(db, document_id: str, path: str, source_url: str | None) -> 
         store.ensure_source(db, document_id, source_url, "url")
 
 
-def _analyze(db, doc, summary: Summary, label: str, statistical: bool, embeddings: bool) -> None:
-    """Analyse a saved document and save the result; a failure leaves it partial, never stops the batch."""
-    from nlp.analyze import analyze_document
+def _preload(statistical: bool, embeddings: str | None) -> None:
+    """Load the models once in this process: forked workers share them instead of loading their own."""
+    from nlp.spacy_pipeline import load_ner, load_nlp
 
-    try:
-        analysis = analyze_document(doc, statistical=statistical, with_embeddings=embeddings)
-    except Exception as e:  # the passages are saved and searchable; a later build retries analysis
-        store.mark_partial(db, doc.id, f"analysis error: {type(e).__name__}: {e}")
-        summary.counts[doc.status] -= 1  # counted once, as partial
-        summary.counts["partial"] += 1
-        summary.failures.append((label, f"analysis error: {e}"))
+    load_nlp(False)
+    if statistical:
+        load_ner()
+    if embeddings == "static":
+        from nlp.static_embeddings import load_static
+
+        load_static()
+
+
+def run_jobs(db, jobs: list[Job], summary: Summary, progress: Callable | None = None, statistical: bool = True,
+             embeddings: str | None = "static", workers: int = 1) -> None:
+    """Extract and analyse files in worker processes while this one writes the database (the only writer)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = [job for job in jobs if not _unchanged(db, job, summary)]
+    # The transformer already uses both cores, and torch does not survive a fork: it runs in this process.
+    if workers < 2 or len(todo) < 2 or embeddings == "transformer" or "fork" not in multiprocessing.get_all_start_methods():
+        for job in progress(todo) if progress else todo:
+            _save(db, job, work(job, statistical, embeddings), summary)
         return
-    store.save_analysis(db, doc, analysis)
-    summary.counts["passages"] += len(doc.passages)
-    summary.counts["mentions"] += len(analysis.mentions)
-    summary.counts["recommendations"] += len(analysis.recommendations)
+    _preload(statistical, embeddings)
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"  # the tokenizer's own threads do not survive a fork either
+    done = 0
+    try:
+        with ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+            results = pool.map(work, todo, [statistical] * len(todo), [embeddings] * len(todo))
+            for job, result in zip(progress(todo) if progress else todo, results):
+                _save(db, job, result, summary)
+                done += 1
+    except BrokenProcessPool:  # a worker died (out of memory, a crash in a native library): finish here
+        for job in todo[done:]:
+            _save(db, job, work(job, statistical, embeddings), summary)
 
 
 def _finish(db, db_path: str) -> None:
@@ -110,20 +186,25 @@ def _finish(db, db_path: str) -> None:
     store.ensure_self_contained(db_path)
 
 
-def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = None, **options) -> Summary:
+def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = None, force: bool = False,
+              workers: int | None = None, **options) -> Summary:
     """Add files and folders to the corpus, then refresh corpus-wide tables."""
     db = store.open_db(db_path)
-    files = expand_paths(paths)
+    jobs = [_job(path) for path in expand_paths(paths)]
     summary = Summary()
-    iterator = progress(files) if progress else files
-    for path in iterator:
-        process_file(db, path, summary, **options)
+    if force:
+        for job in progress(jobs) if progress else jobs:
+            process_file(db, job.path, summary, force=True, **options)
+    else:
+        run_jobs(db, jobs, summary, progress, workers=workers or os.cpu_count() or 1, **options)
     _finish(db, db_path)
     return summary
 
 
-def build(db_path: str, progress: Callable | None = None, statistical: bool = True, embeddings: bool = True) -> Summary:
+def build(db_path: str, progress: Callable | None = None, statistical: bool = True, embeddings: str | None = "static") -> Summary:
     """Re-run the stages whose version changed, then refresh corpus-wide tables and indexes."""
+    from nlp.analyze import analyze_document
+
     db = store.open_db(db_path)
     stale = [r for r in db.query("select id, path, status, extract_version, nlp_version from documents") if not _is_current(r)]
     summary = Summary()
@@ -136,8 +217,12 @@ def build(db_path: str, progress: Callable | None = None, statistical: bool = Tr
             summary.counts["failed"] += 1
             continue
         doc = store.load_document(db, row["id"])
-        summary.counts[doc.status] += 1
-        _analyze(db, doc, summary, row["path"] or row["id"], statistical, embeddings)
+        try:
+            analysis = analyze_document(doc, statistical=statistical, embeddings=embeddings)
+        except Exception as e:  # the document stays searchable; the next build retries
+            _analysis_failed(db, doc, summary, row["path"] or row["id"], f"{type(e).__name__}: {e}")
+            continue
+        _count_analysis(db, doc, analysis, summary)
     summary.counts["unchanged"] += db["documents"].count - len(stale)
     _finish(db, db_path)
     return summary
@@ -153,3 +238,20 @@ def add_harvested(db_path: str, records: list, progress: Callable | None = None,
         store.save_source_metadata(db, record.sha256, record.metadata, source_url)
     _finish(db, db_path)
     return summary
+
+
+def upgrade_embeddings(db_path: str, embedder: str = "transformer", progress: Callable | None = None, batch: int = 256) -> int:
+    """Give every passage a vector of the chosen model (resumable: batches are saved as they finish)."""
+    from nlp.embeddings import embed_with, model_name
+    from nlp.topics import embedding_topics
+
+    db = store.open_db(db_path)
+    model = model_name(embedder)
+    todo = store.passages_to_embed(db, model)
+    batches = [todo[i:i + batch] for i in range(0, len(todo), batch)]
+    for passages in progress(batches) if progress else batches:
+        vectors = embed_with(model, [p["text"] for p in passages])
+        store.save_embeddings(db, model, passages, vectors, embedding_topics(vectors, model))
+    db.conn.close()
+    store.ensure_self_contained(db_path)
+    return len(todo)
