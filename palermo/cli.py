@@ -239,16 +239,51 @@ def _score_line(name: str, row: dict) -> str:
 @cli.command(name="eval")
 @click.option("--upr", "upr_dir", type=click.Path(file_okay=False), default="../shared/dev-data/upr", show_default=True,
               help="Folder of UPR reports (*.pdf) with their UPR Info recommendations (*.recommendations.jsonl).")
-@click.option("--statistical", is_flag=True, help="Use the statistical NER model too (slower; entities do not change these scores).")
-@click.option("--show-errors", is_flag=True, help="List missed and extra recommendations.")
-def evaluate(upr_dir, statistical, show_errors):
-    """Score recommendation extraction against the UPR dev set: precision, recall, State and addressee accuracy."""
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False), default="tests/gold", show_default=True,
+              help="Team gold for the bundled sample corpus: entities, events and name variants.")
+@click.option("--statistical", is_flag=True, help="Use the statistical NER model for the UPR set too (entities do not change its scores).")
+@click.option("--show-errors", is_flag=True, help="List missed and extra items.")
+def evaluate(upr_dir, gold_dir, statistical, show_errors):
+    """Score the pipeline: the team gold on the sample corpus (entities, events) and the UPR dev set (recommendations)."""
+    ran = False
+    if Path(gold_dir).is_dir() and any(Path(gold_dir).glob("*.entities.jsonl")):
+        _evaluate_gold(Path(gold_dir), show_errors)
+        ran = True
+    pdfs = sorted(p for p in Path(upr_dir).glob("*.pdf") if p.with_suffix(".recommendations.jsonl").exists())
+    if pdfs:
+        _evaluate_upr(pdfs, statistical, show_errors)
+        ran = True
+    if not ran:
+        raise click.ClickException(f"no gold in {gold_dir} and no UPR reports with gold recommendations in {upr_dir}")
+
+
+def _evaluate_gold(gold_dir: Path, show_errors: bool) -> None:
+    from palermo.evaluate_gold import evaluate_gold
+    from palermo.pipeline import add_paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = str(Path(tmp) / "gold.db")
+        add_paths(db_path, [str(sample_dir())], embeddings=None)
+        score = evaluate_gold(db_path, gold_dir)
+    click.echo(f"Team gold on the sample corpus ({gold_dir})")
+    click.echo(f"{'label':<12}{'gold':>6}{'found':>7}{'match':>7}{'prec':>7}{'recall':>8}{'F1':>7}")
+    for name, tally in [*score.labels.items(), ("event dates", score.events)]:
+        r = tally.row()
+        click.echo(f"{name:<12}{r['gold']:>6}{r['predicted']:>7}{r['matched']:>7}{r['precision']:>7.3f}{r['recall']:>8.3f}{r['f1']:>7.3f}")
+    click.echo(f"person variants merged: {score.variants_merged} of {score.variants}")
+    for stem in score.unmatched_files:
+        click.echo(f"  no document for gold file {stem}", err=True)
+    if show_errors:
+        for name, tally in [*score.labels.items(), ("event", score.events)]:
+            click.echo("".join(f"  {name} missed: {m}\n" for m in tally.misses) + "".join(f"  {name} extra:  {m}\n" for m in tally.extras), nl=False)
+    click.echo()
+
+
+def _evaluate_upr(pdfs: list[Path], statistical: bool, show_errors: bool) -> None:
     from palermo.evaluate import UprScore, evaluate_upr
 
-    pdfs = sorted(p for p in Path(upr_dir).glob("*.pdf") if p.with_suffix(".recommendations.jsonl").exists())
-    if not pdfs:
-        raise click.ClickException(f"no UPR reports with gold recommendations in {upr_dir}")
     total = UprScore()
+    click.echo(f"UPR dev set ({pdfs[0].parent})")
     header = f"{'report':<18}{'gold':>6}{'found':>7}{'match':>7}{'prec':>7}{'recall':>8}{'F1':>7}{'State':>7}{'addr':>7}{'TIP rec':>9}"
     click.echo(header)
     for pdf in pdfs:
