@@ -21,9 +21,16 @@ ACRONYM_DEF = re.compile(
     r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|against|de|la|del|des|du|[A-Z][\w&'’-]*)){1,9})\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
 )
 EVENT_WORDS = re.compile(
-    r"\b(meeting|session|dialogue|conference|workshop|consultation|training|visit|seminar|forum|briefing|roundtable|round table"
-    r"|launch(?:ed)?|held|convened|organi[sz]ed|hosted|took place|attended|adopted|review|reunión|réunion|taller|atelier)\b",
+    r"\b(meetings?|sessions?|dialogues?|conferences?|workshops?|consultations?|trainings?|visits?|seminars?|forums?|briefings?"
+    r"|roundtables?|round tables?|launch(?:ed)?|held|convened|organi[sz]ed|hosted|took place|attended|adopted|review|founded"
+    r"|established|entered into force|signed|ratified|reuni[oó]n|r[ée]union|taller|atelier|di[aá]logo|sesi[oó]n|seminario|s[ée]minaire"
+    r"|conferencia|conf[ée]rence|consulta|s[ée]ance|celebr[oó]|tenu[e]?s?)\b",
     re.I,
+)
+# Outside English the statistical model does not run: an honorific still introduces a person.
+HONORIFIC_NAME = re.compile(
+    r"\b(?:Dra?\.|Sra?\.|Mr\.|Ms\.|Mrs\.|M\.|Mme|Mlle|[Pp]rofesseure?|[Pp]rofesora?|Prof\.|Professor)\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑÇ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑÇ][\w'’-]+){1,2})"
 )
 STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
 UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on|Co-chairs)\b")
@@ -80,6 +87,7 @@ class _Entities:
         self.names = canonical_names()
         self.states = alias_index("STATE")
         self.orgs = alias_index("ORG")
+        self.nested_indexes = [(label, alias_index(label)) for label in ("STATE", "ORG", "INSTRUMENT")]
 
     def add(self, seq: int, label: str, name: str, key: str, start: int, end: int, text: str, source: str, iso3=None):
         entity_id = f"{label}:{key}"
@@ -92,6 +100,10 @@ class _Entities:
 
     def from_span(self, seq: int, ent) -> None:
         text, label = ent.text.strip(), ent.label_
+        if ent.ent_id_ == "*":  # a token pattern (laws): the entity is named by the text it matched
+            name = re.sub(r"^(?:the|The)\s+", "", text)
+            self.add(seq, label, name, slug(name), ent.start_char, ent.end_char, text, "ruler")
+            return
         if ent.ent_id_:
             name = self.names.get((label, ent.ent_id_), text)
             self.add(seq, label, name, ent.ent_id_, ent.start_char, ent.end_char, text, "ruler",
@@ -100,6 +112,8 @@ class _Entities:
         mapped = STAT_LABELS.get(label)
         if not mapped or len(text) < 2 or not any(ch.isupper() for ch in text):
             return
+        if mapped == "LAW" and re.search(r"\barticles?\b|/", text, re.I):
+            return  # "article 25 of the Convention" is an article reference, "CTOC/COP/WG.4/2024/2" a symbol
         if mapped == "PLACE" and self.states.get(text.lower()):
             iso = self.states[text.lower()]
             self.add(seq, "STATE", self.names.get(("STATE", iso), text), iso, ent.start_char, ent.end_char, text, "model", iso3=iso)
@@ -123,6 +137,26 @@ class _Entities:
                 self.add(seq, "ORG", name, slug(name), ent.start_char, ent.end_char, text, "model")
             return
         self.add(seq, mapped, text, slug(text), ent.start_char, ent.end_char, text, "model")
+
+    def nested(self, seq: int, sdoc, ent) -> None:
+        """Names inside a longer name: UNODC and Pakistan in 'UNODC Country Office in Pakistan'."""
+        if not ent.ent_id_ or ent.ent_id_ == "*" or len(ent) < 3:
+            return
+        start = ent.start
+        while start < ent.end:
+            for end in range(min(ent.end, start + 12), start, -1):
+                if (start, end) == (ent.start, ent.end) or not sdoc[start].text[:1].isupper():
+                    continue
+                span = sdoc[start:end]
+                found = next(((label, index[span.text.lower()]) for label, index in self.nested_indexes if span.text.lower() in index), None)
+                if found:
+                    label, key = found
+                    name = self.names.get((label, key), span.text)
+                    self.add(seq, label, name, key, span.start_char, span.end_char, span.text, "nested",
+                             iso3=key if label == "STATE" else None)
+                    start = end - 1
+                    break
+            start += 1
 
     def from_article(self, seq: int, ref: ArticleRef, start: int, end: int) -> None:
         instrument = ref.instrument or "?"
@@ -224,9 +258,22 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
     texts = [p.text for p in doc.passages]
     collector = _Entities(analysis, learn_acronyms("\n".join(texts)))
     all_refs: list[list[ArticleRef]] = []
+    author_org = doc.organization if analysis.organization_type not in (None, "State") else None
     for seq, (passage, sdoc) in enumerate(zip(doc.passages, _pipe(doc, statistical))):
+        # The author's own name, as the document's metadata gives it, wins over the model's fragments of it.
+        author_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(author_org), passage.text)] if author_org else []
+        for start, end in author_spans:
+            key = collector.orgs.get(author_org.lower()) or slug(author_org)
+            collector.add(seq, "ORG", collector.names.get(("ORG", key), author_org), key, start, end, author_org, "author")
         for ent in sdoc.ents:
+            if author_spans and not ent.ent_id_ and any(a < ent.end_char and ent.start_char < b for a, b in author_spans):
+                continue
             collector.from_span(seq, ent)
+            collector.nested(seq, sdoc, ent)
+        if passage.language not in ("en", None):
+            for m in HONORIFIC_NAME.finditer(passage.text):
+                name = m.group("name")
+                collector.add(seq, "PERSON", name, slug(name), m.start("name"), m.end("name"), name, "honorific")
         refs = []
         # "su artículo 8" refers to the one instrument the passage names, if it names only one.
         named = {e.ent_id_ for e in sdoc.ents if e.label_ == "INSTRUMENT" and e.ent_id_ in ARTICLE_INSTRUMENTS}

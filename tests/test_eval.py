@@ -11,7 +11,7 @@ from palermo.evaluate_gold import evaluate_gold, normalize
 
 GOLD = Path(__file__).resolve().parent / "gold"
 # Floors at the scores measured when the gold was written (issue #7 targets are 0.90): a drop fails.
-FLOORS = {"STATE": 0.95, "PERSON": 0.85, "ORG": 0.80, "INSTRUMENT": 0.80, "ARTICLE": 0.85}
+FLOORS = {"STATE": 0.95, "PERSON": 0.95, "ORG": 0.85, "INSTRUMENT": 0.85, "ARTICLE": 0.85, "MEETING": 0.85}
 
 
 def test_gold_scores_hold(sample_db):
@@ -20,7 +20,7 @@ def test_gold_scores_hold(sample_db):
     assert sum(t.gold for t in score.labels.values()) > 150
     for label, floor in FLOORS.items():
         assert score.labels[label].row()["f1"] >= floor, (label, score.labels[label].misses, score.labels[label].extras)
-    assert score.events.row()["recall"] >= 0.55, score.events.misses
+    assert score.events.row()["recall"] >= 0.65, score.events.misses
     assert score.variants == score.variants_merged == 1
 
 
@@ -43,3 +43,53 @@ def test_eval_command_prints_gold_table(tmp_path):
 def test_eval_without_any_gold_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path), "--upr", str(tmp_path)])
     assert result.exit_code != 0 and "no gold" in result.output
+
+
+def test_static_embeddings_rank_related_text_first():
+    import numpy as np
+
+    from nlp.static_embeddings import embed_static
+
+    vectors = embed_static(["protection of victims of human trafficking", "assistance to trafficked persons and survivors",
+                            "marking and record-keeping of firearms", ""])
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-5) and not vectors[3].any()
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_statistical_model_reads_only_sentences_with_unexplained_names():
+    from nlp.analyze import needs_statistical
+    from nlp.spacy_pipeline import load_nlp
+
+    nlp, _ = load_nlp(False)
+    known = next(nlp("The Government of Pakistan thanked the Chair and UNODC.").sents)
+    person = next(nlp("We thank Amina Qureshi for her work.").sents)
+    assert not needs_statistical(known) and needs_statistical(person)
+
+
+def test_workers_give_the_same_corpus_and_embed_upgrades_it(tmp_path):
+    import shutil
+
+    import sqlite_utils
+
+    from palermo.pipeline import add_paths
+
+    samples = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("cd_tip_2024_coalition_migrant_dignity.pdf", "cd_som_2024_statement_pakistan.pdf", "cd_ic_ta_2023_statement_fr.txt"):
+        shutil.copy(samples / name, folder / name)
+    counts = []
+    for workers in (1, 2):
+        db_path = tmp_path / f"w{workers}.db"
+        add_paths(str(db_path), [str(folder)], workers=workers)
+        db = sqlite_utils.Database(db_path)
+        counts.append({t: db[t].count for t in ("documents", "passages", "mentions", "recommendations", "events", "embeddings")})
+    assert counts[0] == counts[1] and counts[0]["embeddings"] == counts[0]["passages"]
+    result = CliRunner().invoke(cli, ["embed", "--db", str(tmp_path / "w2.db")])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "w2.db")
+    assert [r["model"] for r in db.query("select distinct model from embeddings")] == ["all-MiniLM-L6-v2"]
+    assert {r["embed_model"] for r in db.query("select embed_model from documents")} == {"all-MiniLM-L6-v2"}
+    assert db.execute("select count(*) from passage_topics where method like '%embedding%'").fetchone()[0] > 0
+    again = CliRunner().invoke(cli, ["embed", "--db", str(tmp_path / "w2.db")])
+    assert "0 passages embedded" in again.output
