@@ -70,7 +70,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[type, str]], str | tuple, list]] = 
         "Canonical entities: States (ISO3), organizations, people, instruments, articles, places, laws.",
         {
             "id": (str, "LABEL:key, e.g. STATE:PAK or ARTICLE:TIP:6"),
-            "label": (str, "STATE, ORG, PERSON, INSTRUMENT, ARTICLE, PLACE, LAW, EVENT"),
+            "label": (str, "STATE, ORG, PERSON, INSTRUMENT, ARTICLE, MEETING, LAW, PLACE, EVENT"),
             "name": (str, "Canonical name"),
             "aliases": (str, "Other spellings seen (JSON list)"),
             "iso3": (str, "ISO 3166-1 alpha-3 code, for States"),
