@@ -215,7 +215,7 @@ def _pipe(doc: Document, statistical: bool) -> list:
     The model reads about 10,000 words/s here, the patterns about 200,000; most sentences of a review
     report name only States and instruments the patterns know, so this halves the model's reading.
     """
-    ruler_only, _ = load_nlp(False)
+    ruler_only, _ = load_nlp()
     docs = list(ruler_only.pipe([p.text for p in doc.passages], batch_size=64))
     ner = load_ner()[0] if statistical else None
     if ner is None:
@@ -239,7 +239,7 @@ def _pipe(doc: Document, statistical: bool) -> list:
 
 def analyze_document(doc: Document, statistical: bool = True, embeddings: str | None = "static") -> Analysis:
     """Run every analysis stage over a document's passages; embeddings 'static', 'transformer' or None."""
-    _, info = load_nlp(False)
+    _, info = load_nlp()
     model = load_ner()[1] if statistical else None
     info = {**info, "model": model or info["model"]}
     analysis = Analysis(document_id=doc.id, pipeline={**info, "nlp_version": NLP_VERSION})

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: statistical NER when a model is installed, plus EntityRuler patterns from JSONL."""
+"""The spaCy pipelines: EntityRuler patterns from JSONL, and the statistical NER when a model is installed."""
 
 from __future__ import annotations
 
@@ -53,27 +53,13 @@ def load_ner():
     return None, None
 
 
-@functools.lru_cache(maxsize=2)
-def load_nlp(statistical: bool = True):
-    """The shared pipeline and a description of it (which model produced the data)."""
-    nlp, model_name = None, "blank:en"
-    if statistical:
-        for name in STATISTICAL_MODELS:
-            try:
-                nlp = spacy.load(name, exclude=_UNUSED)
-                model_name = f"{name}-{nlp.meta.get('version')}"
-                break
-            except OSError:
-                continue
-    if nlp is None:
-        nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer", first=True)
-    ruler_config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
-    if "ner" in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", after="ner", config=ruler_config)
-    else:
-        ruler = nlp.add_pipe("entity_ruler", config=ruler_config)
+@functools.lru_cache(maxsize=1)
+def load_nlp():
+    """The shared patterns pipeline (sentencizer + EntityRuler) and a description of it; load_ner adds the model."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(load_patterns())
-    info = {"spacy": spacy.__version__, "model": model_name, "patterns": len(ruler)}
+    info = {"spacy": spacy.__version__, "model": "blank:en", "patterns": len(ruler)}
     return nlp, info

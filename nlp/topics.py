@@ -76,10 +76,9 @@ def topic_matrix(model: str = MODEL_NAME) -> np.ndarray:
 def assign_topics(texts: list[str], refs: list[list[ArticleRef]], vectors: np.ndarray | None,
                   model: str = MODEL_NAME) -> list[TopicScore]:
     """Score every passage against the taxonomy; one row per passage and topic, best method kept."""
-    taxonomy = load_taxonomy()
-    threshold = EMBEDDING_THRESHOLDS.get(model)
-    usable = vectors is not None and len(vectors) and threshold is not None
-    similarities = vectors @ topic_matrix(model).T if usable else None
+    close: dict[int, list[tuple[str, float]]] = {}
+    for row, topic_id, sim in embedding_topics(vectors, model) if vectors is not None else []:
+        close.setdefault(row, []).append((topic_id, sim))
     out: list[TopicScore] = []
     for seq, text in enumerate(texts):
         scores: dict[str, tuple[float, list[str]]] = {}
@@ -92,11 +91,8 @@ def assign_topics(texts: list[str], refs: list[list[ArticleRef]], vectors: np.nd
             add(topic_id, score, "keyword")
         for topic_id in article_topics(refs[seq] if seq < len(refs) else []):
             add(topic_id, 0.9, "article")
-        if similarities is not None:
-            for i, topic in enumerate(taxonomy):
-                sim = float(similarities[seq, i])
-                if sim >= threshold:
-                    add(topic["id"], round(sim, 3), "embedding")
+        for topic_id, sim in close.get(seq, []):
+            add(topic_id, sim, "embedding")
         for topic_id, (score, methods) in scores.items():
             out.append(TopicScore(seq, topic_id, score, "+".join(sorted(set(methods)))))
     return out

@@ -143,7 +143,7 @@ def _preload(statistical: bool, embeddings: str | None) -> None:
     """Load the models once in this process: forked workers share them instead of loading their own."""
     from nlp.spacy_pipeline import load_ner, load_nlp
 
-    load_nlp(False)
+    load_nlp()
     if statistical:
         load_ner()
     if embeddings == "static":
@@ -153,13 +153,13 @@ def _preload(statistical: bool, embeddings: str | None) -> None:
 
 
 def run_jobs(db, jobs: list[Job], summary: Summary, progress: Callable | None = None, statistical: bool = True,
-             embeddings: str | None = "static", workers: int = 1) -> None:
+             embeddings: str | None = "static", workers: int = 1, force: bool = False) -> None:
     """Extract and analyse files in worker processes while this one writes the database (the only writer)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    todo = [job for job in jobs if not _unchanged(db, job, summary)]
+    todo = jobs if force else [job for job in jobs if not _unchanged(db, job, summary)]
     # The transformer already uses both cores, and torch does not survive a fork: it runs in this process.
     if workers < 2 or len(todo) < 2 or embeddings == "transformer" or "fork" not in multiprocessing.get_all_start_methods():
         for job in progress(todo) if progress else todo:
@@ -192,11 +192,7 @@ def add_paths(db_path: str, paths: Iterable[str], progress: Callable | None = No
     db = store.open_db(db_path)
     jobs = [_job(path) for path in expand_paths(paths)]
     summary = Summary()
-    if force:
-        for job in progress(jobs) if progress else jobs:
-            process_file(db, job.path, summary, force=True, **options)
-    else:
-        run_jobs(db, jobs, summary, progress, workers=workers or os.cpu_count() or 1, **options)
+    run_jobs(db, jobs, summary, progress, workers=workers or os.cpu_count() or 1, force=force, **options)
     _finish(db, db_path)
     return summary
 

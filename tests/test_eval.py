@@ -60,7 +60,7 @@ def test_statistical_model_reads_only_sentences_with_unexplained_names():
     from nlp.analyze import needs_statistical
     from nlp.spacy_pipeline import load_nlp
 
-    nlp, _ = load_nlp(False)
+    nlp, _ = load_nlp()
     known = next(nlp("The Government of Pakistan thanked the Chair and UNODC.").sents)
     person = next(nlp("We thank Amina Qureshi for her work.").sents)
     assert not needs_statistical(known) and needs_statistical(person)
