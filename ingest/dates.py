@@ -98,3 +98,39 @@ def first_date(text: str) -> str | None:
         if len(match.start) == 10:
             return match.start
     return None
+
+
+# A bare year is a date only after a preposition ("founded in 2009", "en 2025"): elsewhere it is a law's
+# name, a statistic's column or a document symbol.
+_YEAR = re.compile(r"\b(?:in|en|during|durante|pendant|au cours de)\s+(?:the year\s+|el año\s+|l['’]année\s+)?(?P<y>(?:19|20)\d{2})\b(?![-/–]\d)")
+# Relative expressions and how far they move from the reference date: (unit, offset).
+_RELATIVE = [
+    (re.compile(r"\b(?:this|earlier this|later this)\s+(?:week|month)\b|\besta semana\b|\beste mes\b|\bcette semaine\b|\bce mois(?:-ci)?\b", re.I), ("month", 0)),
+    (re.compile(r"\blast month\b|\bel mes pasado\b|\ble mois dernier\b|\ble mois pass[ée]\b", re.I), ("month", -1)),
+    (re.compile(r"\bnext month\b|\bel (?:pr[oó]ximo mes|mes (?:pr[oó]ximo|que viene))\b|\ble mois prochain\b", re.I), ("month", 1)),
+    (re.compile(r"\b(?:this|earlier this|later this)\s+year\b|\beste año\b|\bcette année\b", re.I), ("year", 0)),
+    (re.compile(r"\blast year\b|\bel año pasado\b|\bl['’]ann[ée]e derni[eè]re\b|\bl['’]an dernier\b", re.I), ("year", -1)),
+    (re.compile(r"\bnext year\b|\bel (?:pr[oó]ximo año|año (?:pr[oó]ximo|que viene))\b|\bl['’]ann[ée]e prochaine\b", re.I), ("year", 1)),
+]
+
+
+def find_years(text: str) -> list[DateMatch]:
+    """Bare years introduced by a preposition ("in 2025", "en 2009"), as year-precision dates."""
+    return [DateMatch(m.group("y"), None, m.group(0), m.start(), m.end()) for m in _YEAR.finditer(text)]
+
+
+def find_relative_dates(text: str, reference: str | None) -> list[DateMatch]:
+    """'last month', 'esta semana', 'cette année'... resolved against a reference ISO date, at the precision they allow."""
+    if not reference or len(reference) < 7:
+        return []
+    year, month = int(reference[:4]), int(reference[5:7])
+    found = []
+    for pattern, (unit, offset) in _RELATIVE:
+        for m in pattern.finditer(text):
+            if unit == "year":
+                iso = f"{year + offset:04d}"
+            else:
+                y, mo = divmod(year * 12 + month - 1 + offset, 12)
+                iso = f"{y:04d}-{mo + 1:02d}"
+            found.append(DateMatch(iso, None, m.group(0), m.start(), m.end()))
+    return sorted(found, key=lambda d: d.begin)

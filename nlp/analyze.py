@@ -2,43 +2,37 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from importlib import resources
 
-from ingest.dates import find_dates
 from ingest.models import Document
 
 from . import NLP_VERSION
 from .articles import parse_articles
-from .models import Analysis, ArticleRef, Entity, Event, Mention
+from .events import find_events, own_meeting_event, table_event
+from .models import Analysis, ArticleRef, Entity, Mention
 from .recommendations import find_recommendations
-from .spacy_pipeline import alias_index, canonical_names, load_ner, load_nlp
-from .topics import article_topics, assign_topics, keyword_topics
+from .spacy_pipeline import alias_index, canonical_names, capitalised_words, load_ner, load_nlp
+from .topics import INHERITED_SCORE, article_topics, assign_topics, keyword_topics
 
 HONORIFICS = re.compile(r"^(?:(?:H\.\s?E\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|Professor|Sir|Dame|Justice|Judge|Ambassador|Minister)\s+)+", re.I)
 ACRONYM_DEF = re.compile(
     r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|against|de|la|del|des|du|[A-Z][\w&'’-]*)){1,9})\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
-)
-EVENT_WORDS = re.compile(
-    r"\b(meetings?|sessions?|dialogues?|conferences?|workshops?|consultations?|trainings?|visits?|seminars?|forums?|briefings?"
-    r"|roundtables?|round tables?|launch(?:ed)?|held|convened|organi[sz]ed|hosted|took place|attended|adopted|review|founded"
-    r"|established|entered into force|signed|ratified|reuni[oó]n|r[ée]union|taller|atelier|di[aá]logo|sesi[oó]n|seminario|s[ée]minaire"
-    r"|conferencia|conf[ée]rence|consulta|s[ée]ance|celebr[oó]|tenu[e]?s?)\b",
-    re.I,
 )
 # Outside English the statistical model does not run: an honorific still introduces a person.
 HONORIFIC_NAME = re.compile(
     r"\b(?:Dra?\.|Sra?\.|Mr\.|Ms\.|Mrs\.|M\.|Mme|Mlle|[Pp]rofesseure?|[Pp]rofesora?|Prof\.|Professor)\s+"
     r"(?P<name>[A-ZÁÉÍÓÚÑÇ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑÇ][\w'’-]+){1,2})"
 )
+# A list item "Regional consultation of ... , Kathmandu, 9-10 October 2023" names a meeting by its title.
+LISTED_MEETING = re.compile(r"^(?P<name>[A-Z][^,;:|\n]{10,160}?),\s+[A-Z][\w'’ .-]{1,40}?,\s+[^,\n]{0,30}\d{4}\.?$")
+MEETING_NOUNS = re.compile(r"\b(meeting|session|dialogue|conference|consultation|workshop|seminar|forum|roundtable|summit|congress"
+                           r"|symposium|training|reuni[oó]n|di[aá]logo|taller|seminario|foro|r[ée]union|atelier|s[ée]minaire)\b", re.I)
 STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
 UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on|Co-chairs)\b")
 ACADEMIA = re.compile(r"\b(University|Universit[ée]|Universidad|Academic|Acad[ée]mi|Institute of|School of|College)\b", re.I)
 ARTICLE_INSTRUMENTS = {"UNTOC", "TIP", "SOM", "FA", "UNCAC"}
 AUTHORED_GENRES = {"statement", "cochairs_summary", "working_group_report", "annual_report", "country_review_summary"}
 _SLUG = re.compile(r"[^a-z0-9]+")
-DATA = resources.files("nlp") / "data"
 
 
 def slug(text: str) -> str:
@@ -88,6 +82,7 @@ class _Entities:
         self.states = alias_index("STATE")
         self.orgs = alias_index("ORG")
         self.nested_indexes = [(label, alias_index(label)) for label in ("STATE", "ORG", "INSTRUMENT")]
+        self.author: str | None = None
 
     def add(self, seq: int, label: str, name: str, key: str, start: int, end: int, text: str, source: str, iso3=None):
         entity_id = f"{label}:{key}"
@@ -130,6 +125,8 @@ class _Entities:
                 return  # "Centre", "Sin": a lone capitalised word is not an organization we can name
             # "Ministry of Interior (MOI)" in this document ties the long form to the known MOI.
             acronym = self.long_forms.get(name)
+            if self.author and self.author.lower().startswith(name.lower() + " "):
+                name = self.author  # "the Working Group" in the report of the Working Group on Trafficking in Persons
             org_id = self.orgs.get(name.lower()) or self.orgs.get(text.lower()) or (self.orgs.get(acronym.lower()) if acronym else None)
             if org_id:
                 self.add(seq, "ORG", self.names.get(("ORG", org_id), name), org_id, ent.start_char, ent.end_char, text, "model")
@@ -140,15 +137,19 @@ class _Entities:
 
     def nested(self, seq: int, sdoc, ent) -> None:
         """Names inside a longer name: UNODC and Pakistan in 'UNODC Country Office in Pakistan'."""
-        if not ent.ent_id_ or ent.ent_id_ == "*" or len(ent) < 3:
+        if not ent.ent_id_ or (ent.ent_id_ == "*" and ent.label_ != "ORG") or len(ent) < 3:
             return
+        # "United Nations" opens the Convention's title and "Ireland" ends the United Kingdom's: parts of a name, not mentions.
+        skip = {"INSTRUMENT": {"ORG"}, "STATE": {"STATE", "ORG"}}.get(ent.label_, set())
         start = ent.start
         while start < ent.end:
             for end in range(min(ent.end, start + 12), start, -1):
-                if (start, end) == (ent.start, ent.end) or not sdoc[start].text[:1].isupper():
+                # "extended Bureau of the Conference" only qualifies the Bureau: the same body, not a second mention.
+                if (start, end) in ((ent.start, ent.end), (ent.start + 1, ent.end)) or not sdoc[start].text[:1].isupper():
                     continue
                 span = sdoc[start:end]
-                found = next(((label, index[span.text.lower()]) for label, index in self.nested_indexes if span.text.lower() in index), None)
+                found = next(((label, index[span.text.lower()]) for label, index in self.nested_indexes
+                              if label not in skip and span.text.lower() in index), None)
                 if found:
                     label, key = found
                     name = self.names.get((label, key), span.text)
@@ -159,46 +160,17 @@ class _Entities:
             start += 1
 
     def from_article(self, seq: int, ref: ArticleRef, start: int, end: int) -> None:
+        if ref.instrument and ref.instrument not in ARTICLE_INSTRUMENTS:
+            return  # "paragraph 53 of the procedures and rules" stays a citation of the passage, not a treaty article
         instrument = ref.instrument or "?"
         key = f"{instrument}:{ref.article}"
         name = f"{self.names.get(('INSTRUMENT', instrument), instrument)}, article {ref.article}"
         self.add(seq, "ARTICLE", name, key, start, end, ref.text, "articles")
 
 
-def _events(seq: int, sentences: list[str], places: list[str], default_place: str | None) -> list[Event]:
-    events = []
-    for sentence in sentences:
-        if not EVENT_WORDS.search(sentence):
-            continue
-        for match in find_dates(sentence):
-            title = re.sub(r"\s+", " ", sentence).strip()
-            if len(title) > 240:
-                title = title[:237].rsplit(" ", 1)[0] + "..."
-            place = next((p for p in places if p in sentence), None) or default_place
-            events.append(Event(seq, match.start, match.end, title, place))
-            break
-    return events
-
-
-def _table_event(seq: int, text: str) -> Event | None:
-    cells = [c.strip() for c in text.split(" | ")]
-    if len(cells) < 2:
-        return None
-    dates = find_dates(cells[0])
-    if not dates:
-        return None
-    return Event(seq, dates[0].start, dates[0].end, cells[1], cells[2] if len(cells) > 2 and cells[2] else None)
-
-
-@functools.lru_cache(maxsize=1)
-def _capitalised_words() -> frozenset[str]:
-    lines = (DATA / "capitalised_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def needs_statistical(sent) -> bool:
     """True when a sentence has a capitalised word no pattern explains: a name only the statistical model can find."""
-    common = _capitalised_words()
+    common = capitalised_words()
     covered = {i for ent in sent.ents for i in range(ent.start, ent.end)}
     for token in sent:
         text = token.text
@@ -237,8 +209,9 @@ def _pipe(doc: Document, statistical: bool) -> list:
     return docs
 
 
-def analyze_document(doc: Document, statistical: bool = True, embeddings: str | None = "static") -> Analysis:
-    """Run every analysis stage over a document's passages; embeddings 'static', 'transformer' or None."""
+def analyze_document(doc: Document, statistical: bool = True, embeddings: str | None = "static",
+                     kept_vectors: tuple[str, object] | None = None) -> Analysis:
+    """Run every analysis stage over a document's passages; embeddings 'static', 'transformer' or None, or (model, vectors) kept."""
     _, info = load_nlp()
     model = load_ner()[1] if statistical else None
     info = {**info, "model": model or info["model"]}
@@ -258,8 +231,13 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
     texts = [p.text for p in doc.passages]
     collector = _Entities(analysis, learn_acronyms("\n".join(texts)))
     all_refs: list[list[ArticleRef]] = []
+    own_years = set(re.findall(r"\b(?:19|20)\d{2}\b", f"{doc.date or ''} {doc.title or ''}")[:2])
     author_org = doc.organization if analysis.organization_type not in (None, "State") else None
-    for seq, (passage, sdoc) in enumerate(zip(doc.passages, _pipe(doc, statistical))):
+    collector.author = author_org
+    sdocs = _pipe(doc, statistical)
+    protocols = {e.ent_id_ for sdoc in sdocs for e in sdoc.ents if e.label_ == "INSTRUMENT" and e.ent_id_ in ("TIP", "SOM", "FA")}
+    protocol = next(iter(protocols)) if len(protocols) == 1 else None
+    for seq, (passage, sdoc) in enumerate(zip(doc.passages, sdocs)):
         # The author's own name, as the document's metadata gives it, wins over the model's fragments of it.
         author_spans = [(m.start(), m.end()) for m in re.finditer(re.escape(author_org), passage.text)] if author_org else []
         for start, end in author_spans:
@@ -270,6 +248,11 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
                 continue
             collector.from_span(seq, ent)
             collector.nested(seq, sdoc, ent)
+        listed = LISTED_MEETING.match(passage.text) if len(passage.text) < 260 else None
+        if listed and MEETING_NOUNS.search(listed.group("name")) and not any(e.label_ == "MEETING" and e.start_char < listed.end("name")
+                                                                             for e in sdoc.ents):
+            name = listed.group("name").strip()
+            collector.add(seq, "MEETING", name, slug(name), 0, listed.end("name"), name, "list")
         if passage.language not in ("en", None):
             for m in HONORIFIC_NAME.finditer(passage.text):
                 name = m.group("name")
@@ -277,7 +260,7 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
         refs = []
         # "su artículo 8" refers to the one instrument the passage names, if it names only one.
         named = {e.ent_id_ for e in sdoc.ents if e.label_ == "INSTRUMENT" and e.ent_id_ in ARTICLE_INSTRUMENTS}
-        for m_ref in parse_articles(passage.text, default_instrument=named.pop() if len(named) == 1 else None):
+        for m_ref in parse_articles(passage.text, default_instrument=named.pop() if len(named) == 1 else None, protocol=protocol):
             start = passage.text.find(m_ref.text)
             collector.from_article(seq, m_ref, start, start + len(m_ref.text))
             refs.append(m_ref)
@@ -286,15 +269,20 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
         sentences = [s.text for s in sdoc.sents]
         upr = doc.genre == "upr_report" and bool(passage.section and re.search(r"recommendation", passage.section, re.I))
         for rec in find_recommendations(seq, passage.page, sentences, passage.text, author, subject_state, states, state_names, upr):
-            rec_refs = parse_articles(rec.text) or refs
+            rec_refs = parse_articles(rec.text, protocol=protocol) or refs
             rec.articles = sorted({r.key for r in rec_refs})
             rec.topics = sorted(set(keyword_topics(rec.text)) | article_topics(rec_refs))
             analysis.recommendations.append(rec)
-        places = [e.text for e in sdoc.ents if e.label_ in ("GPE", "STATE", "LOC")]
-        table_event = _table_event(seq, passage.text) if " | " in passage.text else None
-        analysis.events.extend([table_event] if table_event else _events(seq, sentences, places, doc.place))
+        row_event = table_event(seq, passage.text) if " | " in passage.text else None
+        analysis.events.extend([row_event] if row_event else find_events(seq, list(sdoc.sents), states, doc.place, doc.date, own_years))
+    own = own_meeting_event(doc, analysis)
+    if own:
+        analysis.events.append(own)
     vectors, model = None, None
-    if embeddings:
+    if kept_vectors is not None and len(kept_vectors[1]) == len(texts):
+        model, vectors = kept_vectors  # the text did not change: its vectors, perhaps upgraded by palermo embed, still hold
+        analysis.pipeline["embeddings"] = model
+    elif embeddings:
         from .embeddings import embed_with, model_name
 
         model = model_name(embeddings)
@@ -305,7 +293,7 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
     # A clause inherits the confident topics of its passage: "them" and "such cases" name no theme.
     strong: dict[int, set[str]] = {}
     for t in analysis.topics:
-        if t.score >= 0.5:
+        if t.score >= INHERITED_SCORE:
             strong.setdefault(t.passage_seq, set()).add(t.topic_id)
     for rec in analysis.recommendations:
         rec.topics = sorted(set(rec.topics) | strong.get(rec.passage_seq, set()))

@@ -15,6 +15,8 @@ INSTRUMENT_NAMES = [
     ("UNTOC", r"(?:United Nations\s+)?Convention against Transnational Organized Crime|Organized Crime Convention|Palermo Convention|UNTOC|Convention|Convenci[oó]n|Convention des Nations Unies contre la criminalit[ée] transnationale organis[ée]e"),
     ("FA", r"Protocolo sobre armas de fuego|Protocole relatif aux armes [àa] feu"),
     ("REVIEW-RULES", r"Procedures and rules[\w ,]*"),
+    # A bare "the Protocol" is resolved by the caller to the one Protocol the document names.
+    ("PROTOCOL", r"Protocol[oe]?\b"),
 ]
 _INSTRUMENT = "|".join(f"(?P<i{n}>{rx})" for n, (_, rx) in enumerate(INSTRUMENT_NAMES))
 _NUM = r"\d{1,3}(?:\s*(?:bis|ter))?"
@@ -37,8 +39,8 @@ def _instrument(m: re.Match) -> str | None:
     return None
 
 
-def parse_articles(text: str, default_instrument: str | None = None) -> list[ArticleRef]:
-    """Every article reference in text; lists and ranges become one reference per article."""
+def parse_articles(text: str, default_instrument: str | None = None, protocol: str | None = None) -> list[ArticleRef]:
+    """Every article reference in text; lists and ranges become one reference per article; a bare 'Protocol' is `protocol`."""
     refs: list[ArticleRef] = []
     for m in ARTICLE_RE.finditer(text):
         kw = m.group("kw").lower()
@@ -47,6 +49,8 @@ def parse_articles(text: str, default_instrument: str | None = None) -> list[Art
             if not m.group("tail") or _instrument(m) != "REVIEW-RULES":
                 continue
         instrument = _instrument(m) if m.group("tail") else default_instrument
+        if instrument == "PROTOCOL":
+            instrument = protocol
         nums = m.group("nums")
         rng = _RANGE.match(nums.strip())
         if rng and int(rng.group(2)) - int(rng.group(1)) < 50:

@@ -57,9 +57,19 @@ def load_ner():
 def load_nlp():
     """The shared patterns pipeline (sentencizer + EntityRuler) and a description of it; load_ner adds the model."""
     nlp = spacy.blank("en")
+    # French and Italian elision ("l'ONUDC", "d'Ivoire") would otherwise hide the name inside one token.
+    prefixes = [*nlp.Defaults.prefixes, r"(?:[dDlLjJnNsScCmMtT]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])"]
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(load_patterns())
     info = {"spacy": spacy.__version__, "model": "blank:en", "patterns": len(ruler)}
     return nlp, info
+
+
+@functools.lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    """Capitalised words that are not names (sentence starts, titles, months): the NER gate and place finder skip them."""
+    lines = (Path(str(resources.files("nlp") / "data")) / "capitalised_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

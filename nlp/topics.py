@@ -18,6 +18,8 @@ DATA = resources.files("nlp") / "data"
 # reproduce the transformer's topic assignments at any threshold (best F1 0.29 over 1,959 passages), so they
 # assign none: topics then come from keywords and articles until `palermo embed` upgrades the vectors.
 EMBEDDING_THRESHOLDS = {MODEL_NAME: 0.42, STATIC_MODEL_NAME: None}
+# A recommendation inherits its passage's topics from this score: "them" and "such cases" name no theme.
+INHERITED_SCORE = 0.5
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,18 +106,21 @@ def _score_entities(db, document_id: str, gold: list[dict], score: GoldScore, st
 
 
 def _score_events(db, document_id: str, gold: list[dict], score: GoldScore, stem: str) -> None:
-    found = [(r["date"], r["date_end"]) for r in db.query("select date, date_end from events where document_id = ?", [document_id])]
+    """Gold events matched one to one by date (and end); found events sharing a date beyond the gold's count of that date
+    are further mentions of the same events, while each date found and absent from the gold counts once as an extra."""
+    found = Counter((r["date"], r["date_end"]) for r in db.query("select date, date_end from events where document_id = ?", [document_id]))
+    left = Counter(found)
     score.events.gold += len(gold)
-    score.events.predicted += len(set(found))
-    used: set[tuple] = set()
     for g in gold:
-        hit = next((f for f in found if f not in used and f[0] == g["date"] and (not g.get("end") or f[1] == g["end"])), None)
+        hit = next((f for f in left if left[f] and f[0] == g["date"] and (not g.get("end") or f[1] == g["end"])), None)
         if hit:
-            used.add(hit)
+            left[hit] -= 1
             score.events.matched += 1
         else:
             score.events.misses.append(f"{stem}: {g['date']} {g['title']}")
-    score.events.extras += [f"{stem}: {d}" for d in sorted(set(found) - used, key=str)]
+    extras = sorted((f for f in found if left[f] == found[f]), key=str)
+    score.events.predicted += sum(found[f] - left[f] for f in found) + len(extras)
+    score.events.extras += [f"{stem}: {d}" for d in extras]
 
 
 def evaluate_gold(db_path: str, gold_dir: Path) -> GoldScore:
