@@ -1,4 +1,5 @@
-"""Corpus-wide steps after documents change: taxonomy rows, counts, discovered topics, index upkeep."""
+"""Corpus-wide steps after documents change: taxonomy rows, merged and linked names, counts, discovered topics,
+index upkeep."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import sqlite_utils
 
 from nlp.discover import discover_topics
+from nlp.known_names import find_known_mentions, linkable_names
 from nlp.topics import load_taxonomy
 from nlp.variants import merge_variants
 
@@ -24,7 +26,7 @@ def save_discovered_topics(db: sqlite_utils.Database) -> int:
     """Re-run topic discovery over every passage and replace the discovered topics; returns their number."""
     rows = list(db.query("select id, document_id, text from passages order by id"))
     topics = discover_topics([r["text"] for r in rows])
-    with db.conn:
+    with db.atomic():
         db.execute("delete from passage_topics where method = 'nmf'")
         db.execute("delete from topics where kind = 'discovered'")
         db["topics"].insert_all(
@@ -48,7 +50,7 @@ def save_merged_variants(db: sqlite_utils.Database) -> int:
         """select e.id, (select count(*) from passages p where instr(p.text, e.name) > 0) as n
            from entities e where e.label = 'PERSON'""")}
     merges = merge_variants(counts)
-    with db.conn:
+    with db.atomic():
         for weaker, stronger in merges.items():
             old = db["entities"].get(weaker)
             new = db["entities"].get(stronger)
@@ -60,12 +62,98 @@ def save_merged_variants(db: sqlite_utils.Database) -> int:
     return len(merges)
 
 
+def _known_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """Linkable name -> id of the organizations that documents' own analysis found, and of their authors."""
+    # Only entities with a mention from the per-document analysis count: the step does not feed on itself.
+    owners: dict[str, set[str]] = {}
+    for r in db.query("""select id, name, aliases from entities where label = 'ORG'
+                         and id in (select entity_id from mentions where source != 'corpus')"""):
+        for name in [r["name"], *json.loads(r["aliases"] or "[]")]:
+            owners.setdefault(name, set()).add(r["id"])
+    candidates = [(name, entity_id, False) for name, ids in owners.items() for entity_id in ids]
+    candidates += [(r["organization"], next(iter(owners[r["organization"]])), True)
+                   for r in db.query("select distinct organization from documents where organization is not null")
+                   if len(owners.get(r["organization"], ())) == 1]
+    return linkable_names(candidates)
+
+
+def _rows_in_chunks(db: sqlite_utils.Database, sql: str, keys: list) -> list[dict]:
+    """Rows of a query with one `in ({marks})` over many keys, 500 at a time (SQLite's variable limit)."""
+    rows = []
+    for i in range(0, len(keys), 500):
+        part = keys[i:i + 500]
+        rows += db.query(sql.format(marks=",".join("?" * len(part))), part)
+    return rows
+
+
+def _links(db: sqlite_utils.Database, names: dict[str, str]) -> dict[str, dict]:
+    """Mention rows, by id, for every occurrence of the names that the document's own analysis did not find."""
+    if not names:
+        return {}
+    # The full-text index narrows the passages: a phrase query matches a superset of the exact, case-sensitive
+    # occurrences (it folds case and accents, and stems), which find_known_mentions then picks out.
+    query = " OR ".join('"' + name.replace('"', '""') + '"' for name in names)
+    passages = list(db.query("""select id, document_id, text from passages
+                                where rowid in (select rowid from passages_fts where passages_fts match ?)""", [query]))
+    documents = {p["id"]: p["document_id"] for p in passages}
+    found = find_known_mentions([(p["id"], p["text"]) for p in passages], names)
+    existing: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for m in _rows_in_chunks(db, """select passage_id, entity_id, start, "end" from mentions
+                                    where source != 'corpus' and entity_id in ({marks})""", sorted({f[1] for f in found})):
+        existing.setdefault((m["passage_id"], m["entity_id"]), []).append((m["start"], m["end"]))
+    rows = {}
+    for passage_id, entity_id, start, end, text in found:
+        # The document's own analysis already has the entity there (the author's name, a pattern's match).
+        if not any(a < end and start < b for a, b in existing.get((passage_id, entity_id), [])):
+            rows[f"{passage_id}-{start}-corpus"] = {
+                "id": f"{passage_id}-{start}-corpus", "passage_id": passage_id, "document_id": documents[passage_id],
+                "entity_id": entity_id, "start": start, "end": end, "text": text, "source": "corpus"}
+    return rows
+
+
+def _fragments(db: sqlite_utils.Database, rows: dict[str, dict], known: set[str]) -> list[str]:
+    """Ids of the model's mentions inside a linked name: fragments of it ("el Desarme Ciudadano")."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in rows.values():
+        spans.setdefault(r["passage_id"], []).append((r["start"], r["end"]))
+    # A State named inside the name stays, as analysis keeps names nested in longer names; so does a known
+    # organization, which removing would also make unknown, and change the next refresh's links.
+    return [m["id"] for m in _rows_in_chunks(db, """select id, passage_id, entity_id, start, "end" from mentions
+                                                    where source = 'model' and passage_id in ({marks})""", sorted(spans))
+            if not m["entity_id"].startswith("STATE:") and m["entity_id"] not in known
+            and any(a <= m["start"] and m["end"] <= b for a, b in spans[m["passage_id"]])]
+
+
+def save_known_mentions(db: sqlite_utils.Database) -> int:
+    """Link organizations' names found in some documents wherever else they are written; returns mentions added."""
+    with db.atomic():
+        old = {r["id"] for r in db.query("select id from mentions where source = 'corpus'")}
+        names = _known_names(db)
+        rows = _links(db, names)
+        fragments = _fragments(db, rows, set(names.values()))
+        # Links whose name is no longer known (its document changed or went) go.
+        db.execute("delete from mentions where source = 'corpus' and id not in (select value from json_each(?))",
+                        [json.dumps(list(rows))])
+        db["mentions"].upsert_all(rows.values(), pk="id")
+        db.conn.executemany("delete from mentions where id = ?", [(i,) for i in fragments])
+        spellings: dict[str, set[str]] = {}
+        for r in rows.values():
+            spellings.setdefault(r["entity_id"], set()).add(r["text"])
+        for entity in _rows_in_chunks(db, "select id, name, aliases from entities where id in ({marks})", sorted(spellings)):
+            aliases = set(json.loads(entity["aliases"] or "[]"))
+            if spellings[entity["id"]] - aliases - {entity["name"]}:
+                aliases |= spellings[entity["id"]] - {entity["name"]}
+                db["entities"].update(entity["id"], {"aliases": json.dumps(sorted(aliases), ensure_ascii=False)})
+    return len(rows.keys() - old)
+
+
 def refresh_corpus(db: sqlite_utils.Database, discover: bool = True) -> dict:
     """Recompute what depends on the whole corpus; safe to re-run."""
     ensure_taxonomy(db)
     save_merged_variants(db)
+    n_known = save_known_mentions(db)
     n_discovered = save_discovered_topics(db) if discover else None
-    with db.conn:
+    with db.atomic():
         db.execute("delete from entities where id not in (select distinct entity_id from mentions)")
         db.execute(
             """update entities set
@@ -76,6 +164,6 @@ def refresh_corpus(db: sqlite_utils.Database, discover: bool = True) -> dict:
     for table in ("passages", "recommendations"):
         db[table].optimize()
     db.analyze()
-    return {"discovered_topics": n_discovered}
+    return {"discovered_topics": n_discovered, "known_mentions": n_known}
 
 
