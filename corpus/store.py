@@ -10,6 +10,7 @@ import sqlite_utils
 
 from ingest.models import Document, Passage
 from nlp.models import Analysis
+from nlp.topics import INHERITED_SCORE
 
 from .schema import ensure_schema
 
@@ -71,7 +72,7 @@ def _delete_derived(db: sqlite_utils.Database, document_id: str) -> None:
 
 def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
     """Remove a document and everything derived from it."""
-    with db.conn:
+    with db.atomic():
         _delete_derived(db, document_id)
         db.execute("delete from passages where document_id = ?", [document_id])
         db.execute("delete from document_sources where document_id = ?", [document_id])
@@ -93,7 +94,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, extract_version: str
         **{key: (doc.metadata.get("un_header") or {}).get(key) for key in UN_HEADER_FIELDS},
         "metadata": json.dumps({k: v for k, v in doc.metadata.items() if k != "first_page"}, ensure_ascii=False, default=str),
     }
-    with db.conn:
+    with db.atomic():
         _delete_derived(db, doc.id)
         db.execute("delete from passages where document_id = ?", [doc.id])
         db["documents"].upsert(row, pk="id", alter=True)
@@ -122,7 +123,7 @@ def save_source_metadata(db: sqlite_utils.Database, document_id: str, metadata: 
         updates["year"] = int(updates["date"][:4])
     if source_url and not row.get("source_url"):
         updates["source_url"] = source_url
-    with db.conn:
+    with db.atomic():
         if updates:
             db["documents"].update(document_id, updates)
         db.execute("update fetches set document_id = ? where sha256 = ? and kind = 'document'", [document_id, document_id])
@@ -171,7 +172,7 @@ def save_analysis(db: sqlite_utils.Database, doc: Document, analysis: Analysis) 
     from nlp.embeddings import to_blob
 
     pid = lambda seq: passage_id(doc.id, seq)  # noqa: E731
-    with db.conn:
+    with db.atomic():
         _delete_derived(db, doc.id)
         _merge_entities(db, analysis)
         db["mentions"].insert_all(
@@ -215,6 +216,20 @@ def save_analysis(db: sqlite_utils.Database, doc: Document, analysis: Analysis) 
         })
 
 
+def load_embeddings(db: sqlite_utils.Database, document_id: str) -> tuple[str, object] | None:
+    """(model, vectors in passage order) when every passage of the document has a vector of one model, else None."""
+    import numpy as np
+
+    from nlp.embeddings import from_blob
+
+    rows = list(db.query("""select e.model, e.vector from passages p left join embeddings e on e.passage_id = p.id
+                            where p.document_id = ? order by p.seq""", [document_id]))
+    models = {r["model"] for r in rows}
+    if not rows or len(models) != 1 or None in models:
+        return None
+    return models.pop(), np.vstack([from_blob(r["vector"]) for r in rows])
+
+
 def passages_to_embed(db: sqlite_utils.Database, model: str) -> list[dict]:
     """Passages (id, document_id, text) without a vector of this model, in document order."""
     return list(db.query(
@@ -226,7 +241,7 @@ def save_embeddings(db: sqlite_utils.Database, model: str, passages: list[dict],
     """Replace the vectors of these passages with the model's, and add the topics those vectors assign."""
     from nlp.embeddings import to_blob
 
-    with db.conn:
+    with db.atomic():
         db["embeddings"].upsert_all(
             ({"passage_id": p["id"], "model": model, "vector": to_blob(v)} for p, v in zip(passages, vectors)), pk="passage_id")
         for row, topic_id, score in topics:
@@ -238,6 +253,15 @@ def save_embeddings(db: sqlite_utils.Database, model: str, passages: list[dict],
                 {"passage_id": passage["id"], "topic_id": topic_id, "document_id": passage["document_id"],
                  "score": max(score, old[0] if old else 0.0), "method": "+".join(methods)},
                 pk=("passage_id", "topic_id"))
+        # A clause inherits its passage's confident topics, as at analysis time.
+        strong: dict[str, set[str]] = {}
+        for row, topic_id, score in topics:
+            if score >= INHERITED_SCORE:
+                strong.setdefault(passages[row]["id"], set()).add(topic_id)
+        for rec in (db.query(f"select id, passage_id, topics from recommendations where passage_id in ({','.join('?' * len(strong))})",
+                             list(strong)) if strong else []):
+            merged = sorted(set(json.loads(rec["topics"] or "[]")) | strong[rec["passage_id"]])
+            db["recommendations"].update(rec["id"], {"topics": json.dumps(merged)})
         documents = sorted({p["document_id"] for p in passages})
         marks = ",".join("?" * len(documents))
         db.execute(

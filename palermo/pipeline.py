@@ -214,7 +214,9 @@ def build(db_path: str, progress: Callable | None = None, statistical: bool = Tr
             continue
         doc = store.load_document(db, row["id"])
         try:
-            analysis = analyze_document(doc, statistical=statistical, embeddings=embeddings)
+            # Only the analysis changed: the passages' vectors (perhaps upgraded by palermo embed) are kept.
+            kept = store.load_embeddings(db, doc.id) if embeddings else None
+            analysis = analyze_document(doc, statistical=statistical, embeddings=embeddings, kept_vectors=kept)
         except Exception as e:  # the document stays searchable; the next build retries
             _analysis_failed(db, doc, summary, row["path"] or row["id"], f"{type(e).__name__}: {e}")
             continue

@@ -9,9 +9,8 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-from corpus.metadata import build_metadata
-
 import palermo
+from corpus.metadata import build_metadata
 
 SERVE_SH = """#!/bin/sh
 # Serve the published corpus read-only. Install first: pip install -r requirements.txt

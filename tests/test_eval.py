@@ -10,8 +10,8 @@ from palermo.cli import cli
 from palermo.evaluate_gold import evaluate_gold, normalize
 
 GOLD = Path(__file__).resolve().parent / "gold"
-# Floors at the scores measured when the gold was written (issue #7 targets are 0.90): a drop fails.
-FLOORS = {"STATE": 0.95, "PERSON": 0.95, "ORG": 0.85, "INSTRUMENT": 0.85, "ARTICLE": 0.85, "MEETING": 0.85}
+# Issue #7's targets: entity F1 at least 0.90 for every label, event dates found with recall at least 0.90.
+FLOORS = {"STATE": 0.95, "PERSON": 0.95, "ORG": 0.90, "INSTRUMENT": 0.90, "ARTICLE": 0.90, "LAW": 0.90, "MEETING": 0.90}
 
 
 def test_gold_scores_hold(sample_db):
@@ -20,7 +20,8 @@ def test_gold_scores_hold(sample_db):
     assert sum(t.gold for t in score.labels.values()) > 150
     for label, floor in FLOORS.items():
         assert score.labels[label].row()["f1"] >= floor, (label, score.labels[label].misses, score.labels[label].extras)
-    assert score.events.row()["recall"] >= 0.65, score.events.misses
+    assert score.events.row()["recall"] >= 0.90, score.events.misses
+    assert score.events.row()["precision"] >= 0.90, score.events.extras
     assert score.variants == score.variants_merged == 1
 
 
@@ -93,3 +94,19 @@ def test_workers_give_the_same_corpus_and_embed_upgrades_it(tmp_path):
     assert db.execute("select count(*) from passage_topics where method like '%embedding%'").fetchone()[0] > 0
     again = CliRunner().invoke(cli, ["embed", "--db", str(tmp_path / "w2.db")])
     assert "0 passages embedded" in again.output
+    # Topics the transformer's vectors found reach the recommendations of their passages too.
+    inherited = db.execute("""select count(*) from recommendations r join passage_topics pt on pt.passage_id = r.passage_id
+                              where pt.method like '%embedding%' and pt.score >= 0.5
+                              and exists (select 1 from json_each(r.topics) j where j.value = pt.topic_id)""").fetchone()[0]
+    missing = db.execute("""select count(*) from recommendations r join passage_topics pt on pt.passage_id = r.passage_id
+                             where pt.score >= 0.5 and not exists (select 1 from json_each(r.topics) j where j.value = pt.topic_id)
+                             and pt.method != 'nmf'""").fetchone()[0]
+    assert inherited > 0 and missing == 0
+    # A new analysis version re-analyses the text but keeps the upgraded vectors rather than going back to static ones.
+    db.execute("update documents set nlp_version = 'old'")
+    db.conn.close()
+    rebuilt = CliRunner().invoke(cli, ["build", "--db", str(tmp_path / "w2.db")])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    db = sqlite_utils.Database(tmp_path / "w2.db")
+    assert [r["model"] for r in db.query("select distinct model from embeddings")] == ["all-MiniLM-L6-v2"]
+    assert db.execute("select count(*) from documents where nlp_version = 'old'").fetchone()[0] == 0
