@@ -16,7 +16,7 @@ from .text import extract_txt
 from .word import extract_docx
 
 # Bumped whenever extraction output changes, so `palermo build` knows what to redo.
-EXTRACT_VERSION = "1"
+EXTRACT_VERSION = "2"
 MAX_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 2000
 

@@ -103,5 +103,6 @@ def _title(lines: list[Line], used: set[int], fields: dict) -> None:
         elif title or i > max(agenda) + 3:
             break
     if title:
+        # The lines stay in the body: unlike the masthead, the title is content (it names the meeting reported on).
         fields["title"] = " ".join(lines[i].text.strip() for i in title).replace("*", "").strip()
-        used.update(title)
+

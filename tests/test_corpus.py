@@ -46,6 +46,10 @@ def test_paragraph_across_pages_is_one_passage(sample_rows):
     assert rows["31"]["text"].endswith("in the preparation of their responses to the self-assessment questionnaire.")
     assert rows["6(c)"]["page"] == 2
     assert not any("CTOC/COP/WG.4/2024/9" in r["text"] or "V.24-01234" in r["text"] for r in rows.values())
+    # The masthead goes, the title stays: it is content, the passage that names the meeting.
+    first = next(sample_rows["passages"].rows_where("document_id = ? and seq = 0", [wg4["id"]]))
+    assert first["text"] == wg4["title"] == ("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna "
+                                             "from 1 to 3 July 2024")
 
 
 def test_recommendations_with_actor_and_addressee(sample_rows):
