@@ -98,13 +98,16 @@ def _links(db: sqlite_utils.Database, names: dict[str, str]) -> dict[str, dict]:
     documents = {p["id"]: p["document_id"] for p in passages}
     found = find_known_mentions([(p["id"], p["text"]) for p in passages], names)
     existing: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for m in _rows_in_chunks(db, """select passage_id, entity_id, start, "end" from mentions
-                                    where source != 'corpus' and entity_id in ({marks})""", sorted({f[1] for f in found})):
-        existing.setdefault((m["passage_id"], m["entity_id"]), []).append((m["start"], m["end"]))
+    for m in _rows_in_chunks(db, """select passage_id, entity_id, source, start, "end" from mentions
+                                    where source != 'corpus' and passage_id in ({marks})""", sorted({f[0] for f in found})):
+        # A pattern's match of any entity wins, as in analysis ("Status of Stateless Persons" inside the Convention's
+        # title); so does the document's own mention of the same entity.
+        key = m["entity_id"] if m["source"] == "model" else "*"
+        existing.setdefault((m["passage_id"], key), []).append((m["start"], m["end"]))
     rows = {}
     for passage_id, entity_id, start, end, text in found:
-        # The document's own analysis already has the entity there (the author's name, a pattern's match).
-        if not any(a < end and start < b for a, b in existing.get((passage_id, entity_id), [])):
+        spans = existing.get((passage_id, entity_id), []) + existing.get((passage_id, "*"), [])
+        if not any(a < end and start < b for a, b in spans):
             rows[f"{passage_id}-{start}-corpus"] = {
                 "id": f"{passage_id}-{start}-corpus", "passage_id": passage_id, "document_id": documents[passage_id],
                 "entity_id": entity_id, "start": start, "end": end, "text": text, "source": "corpus"}

@@ -27,6 +27,9 @@ GENERIC = frozenset({
     "enforcement",
 })
 ARTICLES = frozenset({"the", "el", "la", "los", "las", "le", "les", "l'", "l’"})
+# The statistical model calls treaties, plans and bills organizations; linking would spread the mistake.
+NOT_BODIES = frozenset({"convention", "covenant", "protocol", "plan", "bill", "act", "statute", "principles", "declaration",
+                        "strategy", "policy", "code", "law", "agenda", "charter", "treaty", "agreement", "carta", "status"})
 MAX_LENGTH = 200
 
 
@@ -43,6 +46,11 @@ def linkable(name: str, author: bool = False) -> bool:
         return False
     # "the Centre for Governance Research" also holds the bare name; "Government of Pakistan" is a State.
     if words[0].lower() in ARTICLES or name.startswith("Government of"):
+        return False
+    # "Boko Haram and", "Permanent Representative, Permanent Mission": a span the model cut badly.
+    if "," in name or words[-1].lower() in GENERIC and words[-1].islower():
+        return False
+    if any(w.lower().strip(",.()") in NOT_BODIES for w in words):
         return False
     if all(w.lower().strip(",.()") in GENERIC for w in words):
         return False

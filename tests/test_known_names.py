@@ -86,6 +86,8 @@ def test_distinctive_names_are_linkable(name):
     "Government of Pakistan",  # a State
     "Réseau pour la paix",  # one capital and short: could be any phrase
     "Alliance of " + "Northern Lawyers and " * 10 + "Survivors",  # longer than any name: a misread span
+    "Boko Haram and", "Permanent Representative, Permanent Mission",  # spans the model cut badly
+    "Convention against Torture", "National Plan of Action", "Same-Sex Marriage Bill",  # instruments the model calls bodies
 ])
 def test_ambiguous_or_generic_names_are_not(name):
     assert not linkable(name)
