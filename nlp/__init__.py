@@ -1,3 +1,3 @@
 """Analysis of extracted documents: entities, article references, events, recommendations, topics, embeddings."""
 
-NLP_VERSION = "2"
+NLP_VERSION = "3"
