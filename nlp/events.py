@@ -48,14 +48,15 @@ def event_place(sent, states: dict[str, str], default_place: str | None) -> str 
             return place_name(m.group("city"))
     for m in CITY_IN_STATE.finditer(text):
         # "in Dakar (Senegal)" or a dateline's "Vienna (Austria)"; "Ms. Ana Ruiz (Mexico)" is a person's nationality.
-        if m.start() and not re.search(r"\b(?:in|at|à|en|a)\s+$", text[: m.start()]):
+        if m.start() and not re.search(r"\b(?:in|at|à|en)\s+$", text[: m.start()]):
             continue
         is_person = any(a < m.end("city") and m.start("city") < b for a, b in people)
         if states.get(m.group("state").lower()) and not states.get(m.group("city").lower()) and not is_person:
             return place_name(m.group("city"))
-    for m in re.finditer(r"\b(?:in|at|à|en|a)\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)", text):
-        if m.group(1).lower() in EXONYMS or m.group(1).split()[0].lower() in EXONYMS:
-            return place_name(m.group(1) if m.group(1).lower() in EXONYMS else m.group(1).split()[0])
+    for m in re.finditer(r"\b(?:in|at|à|en)\s+(?P<one>[A-Z][\w'’-]+)(?P<two> [A-Z][\w'’-]+)?", text):
+        for name in (m.group("one") + (m.group("two") or ""), m.group("one")):
+            if name.lower() in EXONYMS:
+                return EXONYMS[name.lower()]
     bracketed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     outside = [e for e in sent.ents if not any(a <= e.start_char - sent.start_char < b for a, b in bracketed)]
     common = capitalised_words()
@@ -69,7 +70,7 @@ def event_place(sent, states: dict[str, str], default_place: str | None) -> str 
 
 def _after_locative(ent) -> bool:
     """True when a locative preposition precedes the entity ("in Islamabad")."""
-    return ent.start > ent.sent.start and ent.doc[ent.start - 1].lower_ in ("in", "at", "à", "en", "a")
+    return ent.start > ent.sent.start and ent.doc[ent.start - 1].lower_ in ("in", "at", "à", "en")
 
 
 def _sentence_dates(text: str, reference: str | None, own_years: set[str]) -> list:
@@ -98,7 +99,7 @@ def find_events(seq: int, sents: list, states: dict[str, str], default_place: st
         if len(title) > 240:
             title = title[:237].rsplit(" ", 1)[0] + "..."
         place = event_place(sent, states, default_place)
-        bodies = _coordinated_bodies(sent, body, dates[0].begin + len(sentence) - len(body)) if len(dates) == 1 else []
+        bodies = _coordinated_bodies(sent, body, len(sentence) - len(body), dates[0].begin) if len(dates) == 1 else []
         seen = set()
         for match in dates:
             if (match.start, match.end) in seen:
@@ -109,13 +110,12 @@ def find_events(seq: int, sents: list, states: dict[str, str], default_place: st
     return events
 
 
-def _coordinated_bodies(sent, body: str, date_at: int) -> list[str]:
-    """The bodies of 'the meetings of A and B' before the date: one event each."""
+def _coordinated_bodies(sent, body: str, offset: int, date_at: int) -> list[str]:
+    """The bodies of 'the meetings of A and B' before the date (offsets in body, which starts offset into sent): one event each."""
     m = PLURAL_MEETINGS.search(body)
     if not m:
         return []
-    after = m.end() + len(sent.text) - len(body)
-    names = [e.text for e in sent.ents if e.label_ == "ORG" and after <= e.start_char - sent.start_char < date_at]
+    names = [e.text for e in sent.ents if e.label_ == "ORG" and m.end() <= e.start_char - sent.start_char - offset < date_at]
     return list(dict.fromkeys(names)) if len(set(names)) > 1 else []
 
 
