@@ -138,3 +138,26 @@ def test_same_bytes_one_document_and_language_versions_one_work(tmp_path):
     english_id = next(d["id"] for d in docs if d["language"] == "en")
     locations = [r["location"].rsplit("/", 2)[-2:] for r in db["document_sources"].rows_where("document_id = ?", [english_id])]
     assert sorted(locations) == [["a", "report_en.txt"], ["b", "copy_of_report_en.txt"]]
+
+
+def test_a_failed_save_leaves_the_previous_analysis_whole(tmp_path):
+    from corpus import store
+    from nlp.analyze import analyze_document
+    from nlp.models import Event
+    from palermo.pipeline import add_paths
+
+    text = tmp_path / "statement.txt"
+    text.write_text("Statement by the Coalition for Migrant Dignity\n\nWe urge Pakistan and Norway to protect victims "
+                    "of trafficking, as the workshop held in Lahore on 3 May 2024 recommended.\n", encoding="utf-8")
+    db_path = str(tmp_path / "c.db")
+    add_paths(db_path, [str(text)], embeddings=None)
+    db = store.open_db(db_path)
+    before = {t: db[t].count for t in ("mentions", "recommendations", "events")}
+    assert before["mentions"] and before["recommendations"] and before["events"]
+    document_id = db.execute("select id from documents").fetchone()[0]
+    doc = store.load_document(db, document_id)
+    analysis = analyze_document(doc, statistical=False, embeddings=None)
+    analysis.events.append(Event(0, "2024-05-03", None, object(), None))  # a value SQLite cannot store, after the mentions
+    with pytest.raises(Exception):
+        store.save_analysis(db, doc, analysis)
+    assert {t: db[t].count for t in before} == before
