@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -106,6 +106,8 @@ _YEAR = re.compile(r"\b(?:in|en|during|durante|pendant|au cours de)\s+(?:the yea
 # Relative expressions and how far they move from the reference date: (unit, offset).
 _RELATIVE = [
     (re.compile(r"\b(?:this|earlier this|later this)\s+(?:week|month)\b|\besta semana\b|\beste mes\b|\bcette semaine\b|\bce mois(?:-ci)?\b", re.I), ("month", 0)),
+    (re.compile(r"\blast week\b|\bla semana pasada\b|\bla semaine (?:derni[eè]re|pass[ée]e)\b", re.I), ("week", -1)),
+    (re.compile(r"\bnext week\b|\bla (?:pr[oó]xima semana|semana (?:pr[oó]xima|que viene))\b|\bla semaine prochaine\b", re.I), ("week", 1)),
     (re.compile(r"\blast month\b|\bel mes pasado\b|\ble mois dernier\b|\ble mois pass[ée]\b", re.I), ("month", -1)),
     (re.compile(r"\bnext month\b|\bel (?:pr[oó]ximo mes|mes (?:pr[oó]ximo|que viene))\b|\ble mois prochain\b", re.I), ("month", 1)),
     (re.compile(r"\b(?:this|earlier this|later this)\s+year\b|\beste año\b|\bcette année\b", re.I), ("year", 0)),
@@ -127,7 +129,11 @@ def find_relative_dates(text: str, reference: str | None) -> list[DateMatch]:
     found = []
     for pattern, (unit, offset) in _RELATIVE:
         for m in pattern.finditer(text):
-            if unit == "year":
+            if unit == "week":
+                # A week away keeps the month unless the reference day says it crosses into another.
+                day = date.fromisoformat(reference) + timedelta(days=7 * offset) if len(reference) == 10 else None
+                iso = f"{day.year:04d}-{day.month:02d}" if day else f"{year:04d}-{month:02d}"
+            elif unit == "year":
                 iso = f"{year + offset:04d}"
             else:
                 y, mo = divmod(year * 12 + month - 1 + offset, 12)

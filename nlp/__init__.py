@@ -1,3 +1,3 @@
 """Analysis of extracted documents: entities, article references, events, recommendations, topics, embeddings."""
 
-NLP_VERSION = "3"
+NLP_VERSION = "4"

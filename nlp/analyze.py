@@ -16,7 +16,8 @@ from .topics import INHERITED_SCORE, article_topics, assign_topics, keyword_topi
 
 HONORIFICS = re.compile(r"^(?:(?:H\.\s?E\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|Professor|Sir|Dame|Justice|Judge|Ambassador|Minister)\s+)+", re.I)
 ACRONYM_DEF = re.compile(
-    r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|against|de|la|del|des|du|[A-Z][\w&'’-]*)){1,9})\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
+    r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:of|for|and|on|the|against|de|la|las|los|el|del|des|du|le|les|et|y|pour|para|sur|contre|contra"
+    r"|[A-Z][\w&'’-]*)){1,9})\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)"
 )
 # Outside English the statistical model does not run: an honorific still introduces a person.
 HONORIFIC_NAME = re.compile(
@@ -27,6 +28,14 @@ HONORIFIC_NAME = re.compile(
 LISTED_MEETING = re.compile(r"^(?P<name>[A-Z][^,;:|\n]{10,160}?),\s+[A-Z][\w'’ .-]{1,40}?,\s+[^,\n]{0,30}\d{4}\.?$")
 MEETING_NOUNS = re.compile(r"\b(meeting|session|dialogue|conference|consultation|workshop|seminar|forum|roundtable|summit|congress"
                            r"|symposium|training|reuni[oó]n|di[aá]logo|taller|seminario|foro|r[ée]union|atelier|s[ée]minaire)\b", re.I)
+LAW_VERB = re.compile(r"^[A-Z][a-z]+\s+(?=(?:the|its|their|a|an)\s)")
+LAW_JOIN = re.compile(r"\b(?:and|or)(?:\s+(?:of|the|in|on|to|for))+\s+")
+ENUMERATOR = re.compile(r"^(?:[IVXLC]+|[A-Za-z]|\d{1,2})\.\s+")
+LAW_WORDS = re.compile(r"\b(Act|Law|Code|Ordinance|Decree|Bill|Statute|Regulations?|Rules|Constitution|Ley|Loi|Decreto|D[ée]cret"
+                       r"|C[oó]digo|Reglamento|R[èe]glement|Ordonnance)\b")
+BODY_WORDS = re.compile(r"\b(Ministry|Office|Agency|Commission|Committee|Council|Bureau|Department|Unit|Group|Network|Alliance"
+                        r"|Association|Centre|Center|Institute|University|Foundation|Organi[sz]ation|Police|Force|Court|Service"
+                        r"|Directorate|Secretariat|Coalition|Society|Union|Mission|Authority)\b")
 STAT_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LAW": "LAW", "EVENT": "EVENT", "LOC": "PLACE", "FAC": "PLACE"}
 UN_BODY = re.compile(r"\b(United Nations|UNODC|Working Group|Conference of the Parties|Human Rights Council|Secretariat|General Assembly|Commission on|Co-chairs)\b")
 ACADEMIA = re.compile(r"\b(University|Universit[ée]|Universidad|Academic|Acad[ée]mi|Institute of|School of|College)\b", re.I)
@@ -48,7 +57,10 @@ def learn_acronyms(text: str) -> dict[str, str]:
         # Drop leading words until the long form starts with the acronym's first letter.
         while words and words[0][0].upper() != acronym[0]:
             words = words[1:]
-        if words and _is_subsequence(acronym, "".join(w[0].upper() for w in words)):
+        initials = "".join(w[0].upper() for w in words)
+        # A translated acronym ("Directorate-General for Labour Inspection (DGIT)") keeps at least its first letter.
+        translated = len(acronym) >= 3 and sum(w[0].isupper() for w in words) >= 2
+        if words and (_is_subsequence(acronym, initials) or translated):
             found[m.group("acr")] = " ".join(words)
     return found
 
@@ -96,8 +108,12 @@ class _Entities:
     def from_span(self, seq: int, ent) -> None:
         text, label = ent.text.strip(), ent.label_
         if ent.ent_id_ == "*":  # a token pattern (laws): the entity is named by the text it matched
+            # "the Protocol and of the Firearms Act": a title does not go on after "and of the"; the law starts there.
+            # "Repeal the Sedition Act": a recommendation's verb, capitalised at the start of the sentence, is no part of it.
+            cut = max((m.end() for m in LAW_JOIN.finditer(text)), default=0) or next((m.end() for m in LAW_VERB.finditer(text)), 0)
+            text = text[cut:]
             name = re.sub(r"^(?:the|The)\s+", "", text)
-            self.add(seq, label, name, slug(name), ent.start_char, ent.end_char, text, "ruler")
+            self.add(seq, label, name, slug(name), ent.start_char + cut, ent.end_char, text, "ruler")
             return
         if ent.ent_id_:
             name = self.names.get((label, ent.ent_id_), text)
@@ -105,19 +121,25 @@ class _Entities:
                      iso3=ent.ent_id_ if label == "STATE" else None)
             return
         mapped = STAT_LABELS.get(label)
-        if not mapped or len(text) < 2 or not any(ch.isupper() for ch in text):
-            return
-        if mapped == "LAW" and re.search(r"\barticles?\b|/", text, re.I):
-            return  # "article 25 of the Convention" is an article reference, "CTOC/COP/WG.4/2024/2" a symbol
+        if not mapped or len(text) < 2 or not any(ch.isupper() for ch in text) or ENUMERATOR.match(text):
+            return  # "C. Attendance", "I. Introduction": a heading's number read as an initial
+        if mapped == "LAW":
+            text = re.sub(r"\s+(?:of|the|and|to|in)$", "", text)  # "the Anti-Torture Law of": the model stopped mid-title
+        if mapped == "LAW" and (re.search(r"\barticles?\b|/", text, re.I) or not LAW_WORDS.search(text)):
+            return  # "article 25 of the Convention" is an article reference, "CTOC/COP/WG.4/2024/2" a symbol, "the Protocol" no law
+        if mapped == "ORG" and self._person_with_nationality(ent, text):
+            mapped = "PERSON"  # "moderated by Ana Lucía Cordero (Ecuador)": the model reads the bracket as an organization's
         if mapped == "PLACE" and self.states.get(text.lower()):
             iso = self.states[text.lower()]
             self.add(seq, "STATE", self.names.get(("STATE", iso), text), iso, ent.start_char, ent.end_char, text, "model", iso3=iso)
             return
         if mapped == "PERSON":
+            end = _name_end(ent)
+            text = ent.doc.text[ent.start_char:end].strip()
             name = HONORIFICS.sub("", text).strip(" ,.")
             if len(name.split()) < 2:
                 return  # "Chair", "Protocols": a lone word is too often not a person to keep
-            self.add(seq, "PERSON", name, slug(name), ent.start_char, ent.end_char, text, "model")
+            self.add(seq, "PERSON", name, slug(name), ent.start_char, end, text, "model")
             return
         if mapped == "ORG":
             name = re.sub(r"^(?:of\s+)?(?:the|el|la|los|las|le|les)\s+", "", self.acronyms.get(text, text), flags=re.I)
@@ -133,23 +155,51 @@ class _Entities:
             else:
                 self.add(seq, "ORG", name, slug(name), ent.start_char, ent.end_char, text, "model")
             return
-        self.add(seq, mapped, text, slug(text), ent.start_char, ent.end_char, text, "model")
+        self.add(seq, mapped, text, slug(text), ent.start_char, ent.start_char + len(text), text, "model")
+
+    def org_key(self, long_form: str, acronym: str) -> str:
+        """The id key of an organization defined as 'Long Form (ACR)': a known one's, else its name's slug."""
+        return self.orgs.get(long_form.lower()) or self.orgs.get(acronym.lower()) or slug(long_form)
+
+    def defined_orgs(self, seq: int, text: str, sdoc) -> None:
+        """'Comisión Nacional de los Derechos Humanos (CNDH)' that no pattern or model found: an organization all the same."""
+        for m in ACRONYM_DEF.finditer(text):
+            acronym = m.group("acr")
+            long_form = self.acronyms.get(acronym)
+            if not long_form or not m.group("long").endswith(long_form):
+                continue
+            start = m.end("long") - len(long_form)
+            # A span already found (an instrument, a State, the organization itself) is not a second entity.
+            if any(e.start_char < m.end() and start < e.end_char for e in sdoc.ents):
+                continue
+            key = self.org_key(long_form, acronym)
+            name = self.names.get(("ORG", key), long_form)
+            self.add(seq, "ORG", name, key, start, m.end("long"), long_form, "acronym")
+            self.add(seq, "ORG", name, key, m.start("acr"), m.end("acr"), acronym, "acronym")
+
+    def _person_with_nationality(self, ent, text: str) -> bool:
+        """A name of two to four capitalised words followed by a State in brackets, as UN reports introduce officers."""
+        after = re.match(r"\s*\(([^()]{3,60})\)", ent.doc.text[ent.end_char:])
+        words = text.split()
+        return bool(after and self.states.get(after.group(1).lower()) and 2 <= len(words) <= 4
+                    and all(w[:1].isupper() for w in words) and not BODY_WORDS.search(text))
 
     def nested(self, seq: int, sdoc, ent) -> None:
         """Names inside a longer name: UNODC and Pakistan in 'UNODC Country Office in Pakistan'."""
         if not ent.ent_id_ or (ent.ent_id_ == "*" and ent.label_ != "ORG") or len(ent) < 3:
             return
-        # "United Nations" opens the Convention's title and "Ireland" ends the United Kingdom's: parts of a name, not mentions.
+        # "United Nations" opens the Convention's and UNODC's titles and "Ireland" ends the United Kingdom's: parts of a
+        # name, not mentions.
         skip = {"INSTRUMENT": {"ORG"}, "STATE": {"STATE", "ORG"}}.get(ent.label_, set())
         start = ent.start
         while start < ent.end:
             for end in range(min(ent.end, start + 12), start, -1):
                 # "extended Bureau of the Conference" only qualifies the Bureau: the same body, not a second mention.
-                if (start, end) in ((ent.start, ent.end), (ent.start + 1, ent.end)) or not sdoc[start].text[:1].isupper():
+                if (start, end) == (ent.start, ent.end) or start == ent.start + 1 or not sdoc[start].text[:1].isupper():
                     continue
                 span = sdoc[start:end]
                 found = next(((label, index[span.text.lower()]) for label, index in self.nested_indexes
-                              if label not in skip and span.text.lower() in index), None)
+                              if label not in skip and index.get(span.text.lower()) not in (None, "UN")), None)
                 if found:
                     label, key = found
                     name = self.names.get((label, key), span.text)
@@ -166,6 +216,54 @@ class _Entities:
         key = f"{instrument}:{ref.article}"
         name = f"{self.names.get(('INSTRUMENT', instrument), instrument)}, article {ref.article}"
         self.add(seq, "ARTICLE", name, key, start, end, ref.text, "articles")
+
+
+def _name_end(ent) -> int:
+    """Where a person's name really ends: the model often stops before a second surname ('Graciela Mamani| Quispe')."""
+    doc, end, common = ent.doc, ent.end, capitalised_words()
+    while (end < len(doc) and end - ent.end < 2 and doc[end].is_alpha and doc[end].text[:1].isupper() and doc[end].ent_type_ == ""
+           and not doc[end].is_sent_start and doc[end].lower_ not in common and doc[end - 1].whitespace_):
+        end += 1
+    return doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _merge(analysis: Analysis, weaker: str, stronger: str) -> None:
+    """One entity of the document absorbs another: its mentions, name and aliases."""
+    gone, kept = analysis.entities.pop(weaker), analysis.entities[stronger]
+    kept.aliases |= (gone.aliases | {gone.name}) - {kept.name}
+    for m in analysis.mentions:
+        if m.entity_id == weaker:
+            m.entity_id = stronger
+
+
+def _merge_short_forms(analysis: Analysis) -> None:
+    """'Graciela Mamani' is the 'Graciela Mamani Quispe' of the same document; a bare 'Working Group' is the one it names."""
+    people = [e for e in analysis.entities.values() if e.label == "PERSON"]
+    for short in people:
+        words = short.name.split()
+        longer = [p.id for p in people if p is not short and p.id in analysis.entities and len(p.name.split()) > len(words)
+                  and any(p.name.split()[i:i + len(words)] == words for i in range(len(p.name.split())))]
+        if len(longer) == 1 and short.id in analysis.entities:
+            _merge(analysis, short.id, longer[0])
+    groups = [key for key in analysis.entities if key.startswith("ORG:WG-") and not key.endswith("-MEETING")]
+    if "ORG:working-group" in analysis.entities and len(groups) == 1:
+        _merge(analysis, "ORG:working-group", groups[0])
+
+
+def _acronym_mentions(collector: _Entities, texts: list[str]) -> None:
+    """Every later 'CNDH' of an organization the document defined, where nothing else was found."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for m in collector.analysis.mentions:
+        taken.setdefault(m.passage_seq, []).append((m.start, m.end))
+    for acronym, long_form in collector.acronyms.items():
+        entity_id = f"ORG:{collector.org_key(long_form, acronym)}"
+        entity = collector.analysis.entities.get(entity_id)
+        if entity is None:
+            continue
+        for seq, text in enumerate(texts):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                if not any(a < m.end() and m.start() < b for a, b in taken.get(seq, [])):
+                    collector.add(seq, "ORG", entity.name, entity_id.split(":", 1)[1], m.start(), m.end(), acronym, "acronym")
 
 
 def needs_statistical(sent) -> bool:
@@ -248,6 +346,7 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
                 continue
             collector.from_span(seq, ent)
             collector.nested(seq, sdoc, ent)
+        collector.defined_orgs(seq, passage.text, sdoc)
         listed = LISTED_MEETING.match(passage.text) if len(passage.text) < 260 else None
         if listed and MEETING_NOUNS.search(listed.group("name")) and not any(e.label_ == "MEETING" and e.start_char < listed.end("name")
                                                                              for e in sdoc.ents):
@@ -275,6 +374,8 @@ def analyze_document(doc: Document, statistical: bool = True, embeddings: str | 
             analysis.recommendations.append(rec)
         row_event = table_event(seq, passage.text) if " | " in passage.text else None
         analysis.events.extend([row_event] if row_event else find_events(seq, list(sdoc.sents), states, doc.place, doc.date, own_years))
+    _acronym_mentions(collector, texts)
+    _merge_short_forms(analysis)
     own = own_meeting_event(doc, analysis)
     if own:
         analysis.events.append(own)

@@ -25,6 +25,7 @@ _LIST = rf"{_NUM}{_SUB}(?:\s*(?:,|and|y|et|or|to|-|–)\s*{_NUM}{_SUB})*"
 ARTICLE_RE = re.compile(
     rf"\b(?P<kw>articles?|arts?\.|art\.|artículos?|articulos?|paragraphs?|paras?\.)\s*(?P<nums>{_LIST})"
     rf"(?:,?\s*(?:paragraph|para\.)\s*(?P<para>\d{{1,2}})(?P<psub>{_SUB}))?"
+    rf"(?:,?\s*subparagraph\s*(?P<sp>\([a-z]{{1,4}}\)))?"
     rf"(?P<tail>,?\s*(?:of|de|del|de la|du)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:{_INSTRUMENT}))?",
     re.I,
 )
@@ -66,5 +67,7 @@ def parse_articles(text: str, default_instrument: str | None = None, protocol: s
                 subparagraph = psubs[0] if psubs else subparagraph
             if paragraph and not paragraph.isdigit():
                 paragraph, subparagraph = None, paragraph
+            if m.group("sp"):
+                subparagraph = m.group("sp").strip("()")
             refs.append(ArticleRef(instrument, re.sub(r"\s+", " ", num), paragraph, subparagraph, m.group(0)))
     return refs

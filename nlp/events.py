@@ -15,7 +15,7 @@ EVENT_WORDS = re.compile(
     r"|roundtables?|round tables?|launch(?:ed)?|held|convened|organi[sz]ed|hosted|took place|attended|adopted|review|founded"
     r"|established|entered into force|signed|ratified|reuni[oó]n|r[ée]union|taller|atelier|di[aá]logo|sesi[oó]n|seminario|s[ée]minaire"
     r"|conferencia|conf[ée]rence|consulta|s[ée]ance|celebr[oó]|tenu[e]?s?|met|visited|presented|present[oó]|pr[ée]sent[ée]e?|submitted"
-    r"|se reuni[oó]|s['’]est r[ée]uni)\b",
+    r"|se reuni[oó]|s['’]est r[ée]uni|founding|opened|inaugurated|inaugur[oó]|abri[oó]|courses?|cursos?|fundad[oa]|fundaci[oó]n)\b",
     re.I,
 )
 # "Vienna (Austria), 17 May 2024 - ..." opens a news item: its date is the item's, not an event's.

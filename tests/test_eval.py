@@ -110,3 +110,16 @@ def test_workers_give_the_same_corpus_and_embed_upgrades_it(tmp_path):
     db = sqlite_utils.Database(tmp_path / "w2.db")
     assert [r["model"] for r in db.query("select distinct model from embeddings")] == ["all-MiniLM-L6-v2"]
     assert db.execute("select count(*) from documents where nlp_version = 'old'").fetchone()[0] == 0
+
+
+def test_heldout_gold_scores_hold(tmp_path):
+    from palermo.pipeline import add_paths
+
+    heldout = GOLD / "heldout"
+    db_path = tmp_path / "heldout.db"
+    add_paths(str(db_path), [str(p) for p in sorted(heldout.glob("*.txt"))], embeddings=None)
+    score = evaluate_gold(str(db_path), heldout)
+    assert not score.unmatched_files and sum(t.gold for t in score.labels.values()) > 70
+    for label in ("PERSON", "ORG", "STATE", "INSTRUMENT", "ARTICLE", "MEETING"):
+        assert score.labels[label].row()["f1"] >= 0.90, (label, score.labels[label].misses, score.labels[label].extras)
+    assert score.events.row()["recall"] >= 0.90 and score.events.row()["precision"] >= 0.90, (score.events.misses, score.events.extras)
