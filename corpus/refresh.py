@@ -12,6 +12,8 @@ from nlp.known_names import find_known_mentions, linkable_names
 from nlp.topics import load_taxonomy
 from nlp.variants import merge_variants
 
+from .store import rows_in_chunks
+
 
 def ensure_taxonomy(db: sqlite_utils.Database) -> None:
     """Upsert the taxonomy's topics so passage_topics can point at them."""
@@ -77,15 +79,6 @@ def _known_names(db: sqlite_utils.Database) -> dict[str, str]:
     return linkable_names(candidates)
 
 
-def _rows_in_chunks(db: sqlite_utils.Database, sql: str, keys: list) -> list[dict]:
-    """Rows of a query with one `in ({marks})` over many keys, 500 at a time (SQLite's variable limit)."""
-    rows = []
-    for i in range(0, len(keys), 500):
-        part = keys[i:i + 500]
-        rows += db.query(sql.format(marks=",".join("?" * len(part))), part)
-    return rows
-
-
 def _links(db: sqlite_utils.Database, names: dict[str, str]) -> dict[str, dict]:
     """Mention rows, by id, for every occurrence of the names that the document's own analysis did not find."""
     if not names:
@@ -98,7 +91,7 @@ def _links(db: sqlite_utils.Database, names: dict[str, str]) -> dict[str, dict]:
     documents = {p["id"]: p["document_id"] for p in passages}
     found = find_known_mentions([(p["id"], p["text"]) for p in passages], names)
     existing: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for m in _rows_in_chunks(db, """select passage_id, entity_id, source, start, "end" from mentions
+    for m in rows_in_chunks(db, """select passage_id, entity_id, source, start, "end" from mentions
                                     where source != 'corpus' and passage_id in ({marks})""", sorted({f[0] for f in found})):
         # A pattern's match of any entity wins, as in analysis ("Status of Stateless Persons" inside the Convention's
         # title); so does the document's own mention of the same entity.
@@ -121,7 +114,7 @@ def _fragments(db: sqlite_utils.Database, rows: dict[str, dict], known: set[str]
         spans.setdefault(r["passage_id"], []).append((r["start"], r["end"]))
     # A State named inside the name stays, as analysis keeps names nested in longer names; so does a known
     # organization, which removing would also make unknown, and change the next refresh's links.
-    return [m["id"] for m in _rows_in_chunks(db, """select id, passage_id, entity_id, start, "end" from mentions
+    return [m["id"] for m in rows_in_chunks(db, """select id, passage_id, entity_id, start, "end" from mentions
                                                     where source = 'model' and passage_id in ({marks})""", sorted(spans))
             if not m["entity_id"].startswith("STATE:") and m["entity_id"] not in known
             and any(a <= m["start"] and m["end"] <= b for a, b in spans[m["passage_id"]])]
@@ -136,13 +129,13 @@ def save_known_mentions(db: sqlite_utils.Database) -> int:
         fragments = _fragments(db, rows, set(names.values()))
         # Links whose name is no longer known (its document changed or went) go.
         db.execute("delete from mentions where source = 'corpus' and id not in (select value from json_each(?))",
-                        [json.dumps(list(rows))])
+                   [json.dumps(list(rows))])
         db["mentions"].upsert_all(rows.values(), pk="id")
         db.conn.executemany("delete from mentions where id = ?", [(i,) for i in fragments])
         spellings: dict[str, set[str]] = {}
         for r in rows.values():
             spellings.setdefault(r["entity_id"], set()).add(r["text"])
-        for entity in _rows_in_chunks(db, "select id, name, aliases from entities where id in ({marks})", sorted(spellings)):
+        for entity in rows_in_chunks(db, "select id, name, aliases from entities where id in ({marks})", sorted(spellings)):
             aliases = set(json.loads(entity["aliases"] or "[]"))
             if spellings[entity["id"]] - aliases - {entity["name"]}:
                 aliases |= spellings[entity["id"]] - {entity["name"]}

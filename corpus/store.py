@@ -149,13 +149,17 @@ def load_document(db: sqlite_utils.Database, document_id: str) -> Document:
     return doc
 
 
+def rows_in_chunks(db: sqlite_utils.Database, sql: str, keys: list) -> list[dict]:
+    """Rows of a query with one `in ({marks})` over many keys, 500 at a time (SQLite's variable limit)."""
+    rows = []
+    for i in range(0, len(keys), 500):
+        part = keys[i:i + 500]
+        rows += db.query(sql.format(marks=",".join("?" * len(part))), part)
+    return rows
+
+
 def _merge_entities(db: sqlite_utils.Database, analysis: Analysis) -> None:
-    ids = list(analysis.entities)
-    known = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        known.update({r["id"]: r for r in db.query(f"select id, aliases from entities where id in ({marks})", part)})
+    known = {r["id"]: r for r in rows_in_chunks(db, "select id, aliases from entities where id in ({marks})", list(analysis.entities))}
     rows = []
     for entity in analysis.entities.values():
         aliases = set(entity.aliases)
@@ -244,8 +248,11 @@ def save_embeddings(db: sqlite_utils.Database, model: str, passages: list[dict],
     with db.atomic():
         db["embeddings"].upsert_all(
             ({"passage_id": p["id"], "model": model, "vector": to_blob(v)} for p, v in zip(passages, vectors)), pk="passage_id")
+        strong: dict[str, set[str]] = {}
         for row, topic_id, score in topics:
             passage = passages[row]
+            if score >= INHERITED_SCORE:  # a clause inherits its passage's confident topics, as at analysis time
+                strong.setdefault(passage["id"], set()).add(topic_id)
             old = db.execute("select score, method from passage_topics where passage_id = ? and topic_id = ?",
                              [passage["id"], topic_id]).fetchone()
             methods = sorted(set((old[1].split("+") if old else []) + ["embedding"]))
@@ -253,13 +260,7 @@ def save_embeddings(db: sqlite_utils.Database, model: str, passages: list[dict],
                 {"passage_id": passage["id"], "topic_id": topic_id, "document_id": passage["document_id"],
                  "score": max(score, old[0] if old else 0.0), "method": "+".join(methods)},
                 pk=("passage_id", "topic_id"))
-        # A clause inherits its passage's confident topics, as at analysis time.
-        strong: dict[str, set[str]] = {}
-        for row, topic_id, score in topics:
-            if score >= INHERITED_SCORE:
-                strong.setdefault(passages[row]["id"], set()).add(topic_id)
-        for rec in (db.query(f"select id, passage_id, topics from recommendations where passage_id in ({','.join('?' * len(strong))})",
-                             list(strong)) if strong else []):
+        for rec in rows_in_chunks(db, "select id, passage_id, topics from recommendations where passage_id in ({marks})", list(strong)):
             merged = sorted(set(json.loads(rec["topics"] or "[]")) | strong[rec["passage_id"]])
             db["recommendations"].update(rec["id"], {"topics": json.dumps(merged)})
         documents = sorted({p["document_id"] for p in passages})

@@ -256,14 +256,14 @@ def _acronym_mentions(collector: _Entities, texts: list[str]) -> None:
     for m in collector.analysis.mentions:
         taken.setdefault(m.passage_seq, []).append((m.start, m.end))
     for acronym, long_form in collector.acronyms.items():
-        entity_id = f"ORG:{collector.org_key(long_form, acronym)}"
-        entity = collector.analysis.entities.get(entity_id)
+        key = collector.org_key(long_form, acronym)
+        entity = collector.analysis.entities.get(f"ORG:{key}")
         if entity is None:
             continue
         for seq, text in enumerate(texts):
             for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
                 if not any(a < m.end() and m.start() < b for a, b in taken.get(seq, [])):
-                    collector.add(seq, "ORG", entity.name, entity_id.split(":", 1)[1], m.start(), m.end(), acronym, "acronym")
+                    collector.add(seq, "ORG", entity.name, key, m.start(), m.end(), acronym, "acronym")
 
 
 def needs_statistical(sent) -> bool:
